@@ -1,0 +1,85 @@
+package org.openair.domain;
+
+import com.google.common.net.InetAddresses;
+import java.util.Locale;
+
+/** A link found in a message's text or HTML, with where it really goes and what it showed. */
+public class Link {
+  private final String messageId;
+  private final String url;
+  private final String host;
+  private final String registrableDomain;
+  private final String displayedText;
+  private final String displayedHost;
+
+  public Link(
+      String messageId,
+      String url,
+      String host,
+      String registrableDomain,
+      String displayedText,
+      String displayedHost) {
+    this.messageId = messageId;
+    this.url = url;
+    this.host = host == null ? null : host.toLowerCase(Locale.ROOT);
+    this.registrableDomain =
+        registrableDomain == null ? null : registrableDomain.toLowerCase(Locale.ROOT);
+    this.displayedText = displayedText;
+    this.displayedHost = displayedHost == null ? null : displayedHost.toLowerCase(Locale.ROOT);
+  }
+
+  public String getMessageId() {
+    return messageId;
+  }
+
+  /** The target URL as found (entities decoded, white space trimmed). */
+  public String getUrl() {
+    return url;
+  }
+
+  /** The target host, lower case, punycode as written. */
+  public String getHost() {
+    return host;
+  }
+
+  /**
+   * The registrable domain of the host from the public suffix list (e.g. {@code example.co.uk}), or
+   * the host itself for IP literals and names with no public suffix.
+   */
+  public String getRegistrableDomain() {
+    return registrableDomain;
+  }
+
+  /** The text a reader saw for the link (anchor text), or null for links found in plain text. */
+  public String getDisplayedText() {
+    return displayedText;
+  }
+
+  /** The host named in the displayed text when that text itself looks like a URL, else null. */
+  public String getDisplayedHost() {
+    return displayedHost;
+  }
+
+  /**
+   * True when the host is an IP literal, also in the decimal and hex spellings browsers accept
+   * ({@code http://3232235777/}, {@code http://0xc0a80101/}) that hide an address from readers.
+   */
+  public boolean isIpLiteral() {
+    if (host == null || host.isEmpty()) {
+      return false;
+    }
+    return InetAddresses.isUriInetAddress(host)
+        || host.matches("\\d{1,10}")
+        || host.matches("0x[0-9a-f]{1,8}(\\.0x[0-9a-f]{1,2}){0,3}");
+  }
+
+  /** True when any label of the host is punycode ({@code xn--}). */
+  public boolean isPunycode() {
+    return host != null && (host.startsWith("xn--") || host.contains(".xn--"));
+  }
+
+  @Override
+  public String toString() {
+    return "Link[" + url + "]";
+  }
+}

@@ -1,0 +1,19 @@
+package org.openair.domain;
+
+/** The kinds of data a rule may ask the engine to fetch from the store. */
+public enum LookupKind {
+  /** Other messages from the same sender with the same normalised subject; key: message id. */
+  SIMILAR_MESSAGES,
+  /** Messages carrying the same URL; key: the URL. */
+  SAME_URL,
+  /** Messages carrying an attachment with this SHA-256; key: the hash. */
+  SAME_ATTACHMENT,
+  /** Every delivery of one message; key: message id. */
+  DELIVERIES,
+  /** Clicks on a URL; key: the URL. */
+  CLICKS,
+  /** Inbox and forwarding rules of a mailbox; key: the mailbox address. */
+  INBOX_RULES,
+  /** Messages a mailbox sent; key: the mailbox address. */
+  SENT_MESSAGES
+}

@@ -1,0 +1,254 @@
+package org.openair.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The metadata of one message, parsed once at intake. One message may have several {@link Delivery
+ * deliveries} (copies in mailboxes). Facts are filled by Java before insertion and never changed by
+ * rules.
+ */
+public class Message {
+  private String id;
+  private String internetMessageId;
+  private String senderAddress;
+  private String senderDisplayName;
+  private String senderDomain;
+  private String replyTo;
+  private String replyToDomain;
+  private String returnPath;
+  private String returnPathDomain;
+  private List<String> recipients = List.of();
+  private String subject;
+  private Instant receivedAt;
+  private Direction direction = Direction.UNKNOWN;
+  private String senderIp;
+  private AuthResult spf = AuthResult.MISSING;
+  private AuthResult dkim = AuthResult.MISSING;
+  private AuthResult dmarc = AuthResult.MISSING;
+  private AuthResult compauth = AuthResult.MISSING;
+  private String bodyText = "";
+  private long size;
+
+  public String getId() {
+    return id;
+  }
+
+  public Message setId(String id) {
+    this.id = id;
+    return this;
+  }
+
+  /** The Message-ID header without angle brackets, or null when the message had none. */
+  public String getInternetMessageId() {
+    return internetMessageId;
+  }
+
+  public Message setInternetMessageId(String internetMessageId) {
+    this.internetMessageId = internetMessageId;
+    return this;
+  }
+
+  /** The From address, lower case. */
+  public String getSenderAddress() {
+    return senderAddress;
+  }
+
+  public Message setSenderAddress(String senderAddress) {
+    this.senderAddress = lower(senderAddress);
+    return this;
+  }
+
+  public String getSenderDisplayName() {
+    return senderDisplayName;
+  }
+
+  public Message setSenderDisplayName(String senderDisplayName) {
+    this.senderDisplayName = senderDisplayName;
+    return this;
+  }
+
+  /** The domain of the From address, lower case, IDN in Unicode form as written. */
+  public String getSenderDomain() {
+    return senderDomain;
+  }
+
+  public Message setSenderDomain(String senderDomain) {
+    this.senderDomain = lower(senderDomain);
+    return this;
+  }
+
+  public String getReplyTo() {
+    return replyTo;
+  }
+
+  public Message setReplyTo(String replyTo) {
+    this.replyTo = lower(replyTo);
+    return this;
+  }
+
+  public String getReplyToDomain() {
+    return replyToDomain;
+  }
+
+  public Message setReplyToDomain(String replyToDomain) {
+    this.replyToDomain = lower(replyToDomain);
+    return this;
+  }
+
+  /** The envelope sender (Return-Path), lower case, or null. */
+  public String getReturnPath() {
+    return returnPath;
+  }
+
+  public Message setReturnPath(String returnPath) {
+    this.returnPath = lower(returnPath);
+    return this;
+  }
+
+  public String getReturnPathDomain() {
+    return returnPathDomain;
+  }
+
+  public Message setReturnPathDomain(String returnPathDomain) {
+    this.returnPathDomain = lower(returnPathDomain);
+    return this;
+  }
+
+  /** To and Cc addresses, lower case. */
+  public List<String> getRecipients() {
+    return recipients;
+  }
+
+  public Message setRecipients(List<String> recipients) {
+    this.recipients = recipients == null ? List.of() : List.copyOf(recipients);
+    return this;
+  }
+
+  public String getSubject() {
+    return subject;
+  }
+
+  public Message setSubject(String subject) {
+    this.subject = subject;
+    return this;
+  }
+
+  /**
+   * The subject with reply and forward prefixes, case and runs of white space removed, so that
+   * copies of one campaign compare equal.
+   */
+  public String getNormalizedSubject() {
+    return normalizeSubject(subject);
+  }
+
+  public Instant getReceivedAt() {
+    return receivedAt;
+  }
+
+  public Message setReceivedAt(Instant receivedAt) {
+    this.receivedAt = receivedAt;
+    return this;
+  }
+
+  public Direction getDirection() {
+    return direction;
+  }
+
+  public Message setDirection(Direction direction) {
+    this.direction = direction == null ? Direction.UNKNOWN : direction;
+    return this;
+  }
+
+  /** The IP address of the server that handed the message to the organisation, or null. */
+  public String getSenderIp() {
+    return senderIp;
+  }
+
+  public Message setSenderIp(String senderIp) {
+    this.senderIp = senderIp;
+    return this;
+  }
+
+  public AuthResult getSpf() {
+    return spf;
+  }
+
+  public Message setSpf(AuthResult spf) {
+    this.spf = spf == null ? AuthResult.MISSING : spf;
+    return this;
+  }
+
+  public AuthResult getDkim() {
+    return dkim;
+  }
+
+  public Message setDkim(AuthResult dkim) {
+    this.dkim = dkim == null ? AuthResult.MISSING : dkim;
+    return this;
+  }
+
+  public AuthResult getDmarc() {
+    return dmarc;
+  }
+
+  public Message setDmarc(AuthResult dmarc) {
+    this.dmarc = dmarc == null ? AuthResult.MISSING : dmarc;
+    return this;
+  }
+
+  /** Microsoft's composite authentication result, where the message carries one. */
+  public AuthResult getCompauth() {
+    return compauth;
+  }
+
+  public Message setCompauth(AuthResult compauth) {
+    this.compauth = compauth == null ? AuthResult.MISSING : compauth;
+    return this;
+  }
+
+  /**
+   * The readable text of the message (text parts, and HTML parts reduced to text), capped at intake
+   * so that content rules stay cheap.
+   */
+  public String getBodyText() {
+    return bodyText;
+  }
+
+  public Message setBodyText(String bodyText) {
+    this.bodyText = bodyText == null ? "" : bodyText;
+    return this;
+  }
+
+  public long getSize() {
+    return size;
+  }
+
+  public Message setSize(long size) {
+    this.size = size;
+    return this;
+  }
+
+  public static String normalizeSubject(String subject) {
+    if (subject == null) {
+      return "";
+    }
+    String s = subject.toLowerCase(Locale.ROOT).strip();
+    String previous;
+    do {
+      previous = s;
+      s = s.replaceFirst("^(re|fw|fwd|aw|wg|sv|vs|tr|rv)\\s*(\\[\\d+\\])?\\s*:\\s*", "").strip();
+    } while (!s.equals(previous));
+    return s.replaceAll("\\s+", " ");
+  }
+
+  private static String lower(String s) {
+    return s == null ? null : s.strip().toLowerCase(Locale.ROOT);
+  }
+
+  @Override
+  public String toString() {
+    return "Message[" + id + " from " + senderAddress + ": " + subject + "]";
+  }
+}
