@@ -1,0 +1,70 @@
+package org.openair.investigation;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.openair.domain.ClusterMember;
+import org.openair.domain.Investigation;
+import org.openair.domain.LookupRequest;
+import org.openair.domain.Message;
+import org.openair.engine.FactSource;
+import org.openair.store.ActivityStore;
+import org.openair.store.MessageStore;
+
+/** Answers the rules' lookup requests from the store. */
+@ApplicationScoped
+public class StoreFactSource implements FactSource {
+  /** Most related messages one lookup brings in; a larger cluster is cut and says so. */
+  static final int MAX_MESSAGES = 1000;
+
+  private final MessageStore messages;
+  private final ActivityStore activity;
+
+  @Inject
+  public StoreFactSource(MessageStore messages, ActivityStore activity) {
+    this.messages = messages;
+    this.activity = activity;
+  }
+
+  @Override
+  public List<Object> answer(LookupRequest request, Investigation investigation) {
+    Instant since = investigation.getNow().minus(request.getWindow());
+    List<Object> facts = new ArrayList<>();
+    switch (request.getKind()) {
+      case SIMILAR_MESSAGES -> {
+        Message root = messages.message(request.getKey()).orElse(null);
+        if (root != null) {
+          cluster(
+              facts,
+              messages.similar(
+                  MessageStore.clusterKey(root.getSenderAddress(), root.getSubject()),
+                  since,
+                  MAX_MESSAGES),
+              request);
+        }
+      }
+      case SAME_URL -> cluster(facts, messages.withUrl(request.getKey(), since, MAX_MESSAGES), request);
+      case SAME_ATTACHMENT ->
+          cluster(facts, messages.withAttachment(request.getKey(), since, MAX_MESSAGES), request);
+      case DELIVERIES -> facts.addAll(messages.deliveries(List.of(request.getKey())));
+      case CLICKS -> facts.addAll(activity.clicks(request.getKey(), since));
+      case INBOX_RULES -> facts.addAll(activity.inboxRules(request.getKey()));
+      case SENT_MESSAGES -> {
+        List<Message> sent = messages.sentBy(request.getKey(), since, MAX_MESSAGES);
+        facts.addAll(sent);
+        facts.addAll(messages.deliveries(sent.stream().map(Message::getId).toList()));
+      }
+    }
+    return facts;
+  }
+
+  private void cluster(List<Object> facts, List<Message> found, LookupRequest request) {
+    facts.addAll(found);
+    for (Message m : found) {
+      facts.add(new ClusterMember(m.getId(), request.getKind(), request.getKey()));
+    }
+    facts.addAll(messages.deliveries(found.stream().map(Message::getId).toList()));
+  }
+}

@@ -1,0 +1,118 @@
+package org.openair.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.openair.domain.Click;
+import org.openair.domain.InboxRule;
+
+/** What users did with their mail: clicks on links and the rules set on their mailboxes. */
+@ApplicationScoped
+public class ActivityStore {
+  private final Db db;
+
+  @Inject
+  public ActivityStore(Db db) {
+    this.db = db;
+  }
+
+  public void saveClick(Click click) {
+    db.inTransaction(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "insert into clicks (id, url, url_key, user_name, clicked_at, message_id,"
+                      + " blocked) values (?,?,?,?,?,?,?)")) {
+            ps.setString(1, Ids.next("clk"));
+            ps.setString(2, click.getUrl());
+            ps.setString(3, MessageStore.urlKey(click.getUrl()));
+            ps.setString(4, click.getUser().toLowerCase(Locale.ROOT));
+            ps.setTimestamp(5, Timestamp.from(click.getClickedAt()));
+            ps.setString(6, click.getMessageId());
+            ps.setBoolean(7, click.isBlocked());
+            ps.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  /** Clicks on exactly this URL since {@code since}. */
+  public List<Click> clicks(String url, Instant since) {
+    return db.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "select url, user_name, clicked_at, message_id, blocked from clicks"
+                      + " where url_key = ? and clicked_at >= ? order by clicked_at")) {
+            ps.setString(1, MessageStore.urlKey(url));
+            ps.setTimestamp(2, Timestamp.from(since));
+            List<Click> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(
+                    new Click(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getTimestamp(3).toInstant(),
+                        rs.getString(4),
+                        rs.getBoolean(5)));
+              }
+            }
+            return out;
+          }
+        });
+  }
+
+  public void saveInboxRule(InboxRule rule) {
+    db.inTransaction(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "insert into inbox_rules (id, mailbox, name, forward_to, external, enabled,"
+                      + " created_at) values (?,?,?,?,?,?,?)")) {
+            ps.setString(1, rule.getId());
+            ps.setString(2, rule.getMailbox().toLowerCase(Locale.ROOT));
+            ps.setString(3, rule.getName());
+            ps.setString(4, rule.getForwardTo());
+            ps.setBoolean(5, rule.isExternal());
+            ps.setBoolean(6, rule.isEnabled());
+            ps.setTimestamp(7, Timestamp.from(rule.getCreatedAt()));
+            ps.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  public List<InboxRule> inboxRules(String mailbox) {
+    return db.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "select id, mailbox, name, forward_to, external, enabled, created_at"
+                      + " from inbox_rules where mailbox = ?")) {
+            ps.setString(1, mailbox.toLowerCase(Locale.ROOT));
+            List<InboxRule> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(
+                    new InboxRule(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getBoolean(5),
+                        rs.getBoolean(6),
+                        rs.getTimestamp(7).toInstant()));
+              }
+            }
+            return out;
+          }
+        });
+  }
+}

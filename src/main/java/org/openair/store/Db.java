@@ -1,0 +1,76 @@
+package org.openair.store;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource.DataSourceLiteral;
+import io.quarkus.arc.Arc;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.openair.config.OpenAirConfig;
+
+/**
+ * The datasource OpenAIR stores its data in, and small JDBC helpers. H2 and PostgreSQL are both
+ * configured at build time; {@code openair.database} chooses the active one at start-up.
+ */
+@ApplicationScoped
+public class Db {
+  private final OpenAirConfig config;
+  private AgroalDataSource dataSource;
+
+  @Inject
+  public Db(OpenAirConfig config) {
+    this.config = config;
+  }
+
+  @PostConstruct
+  void select() {
+    dataSource =
+        "postgresql".equals(config.database())
+            ? Arc.container()
+                .select(AgroalDataSource.class, new DataSourceLiteral("postgresql"))
+                .get()
+            : Arc.container().select(AgroalDataSource.class).get();
+  }
+
+  /** A connection from the pool; the caller closes it. */
+  public Connection connection() throws SQLException {
+    return dataSource.getConnection();
+  }
+
+  /** Runs {@code work} in one transaction, committing on success and rolling back on failure. */
+  public <T> T inTransaction(SqlWork<T> work) {
+    try (Connection c = dataSource.getConnection()) {
+      boolean auto = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try {
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(auto);
+      }
+    } catch (SQLException e) {
+      throw new StoreException(e);
+    }
+  }
+
+  /** Runs {@code work} on a connection in auto-commit mode. */
+  public <T> T read(SqlWork<T> work) {
+    try (Connection c = dataSource.getConnection()) {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw new StoreException(e);
+    }
+  }
+
+  /** JDBC work that may throw {@link SQLException}. */
+  @FunctionalInterface
+  public interface SqlWork<T> {
+    T run(Connection connection) throws SQLException;
+  }
+}
