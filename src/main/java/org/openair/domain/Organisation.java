@@ -84,4 +84,9 @@ public class Organisation {
             .filter(v -> !v.isEmpty())
             .collect(Collectors.toUnmodifiableSet());
   }
+
+  @Override
+  public String toString() {
+    return "Organisation[" + acceptedDomains + "]";
+  }
 }

@@ -1,0 +1,104 @@
+package org.openair.domain;
+
+import com.google.common.net.InetAddresses;
+import com.google.common.net.InternetDomainName;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Domain helpers for rules, which may only import the domain package: registrable domains from the
+ * public suffix list, free-mail providers, and addresses hidden in display names.
+ */
+public final class Domains {
+  private static final Set<String> FREE_MAIL =
+      Set.of(
+          "gmail.com",
+          "googlemail.com",
+          "outlook.com",
+          "hotmail.com",
+          "live.com",
+          "msn.com",
+          "yahoo.com",
+          "ymail.com",
+          "aol.com",
+          "icloud.com",
+          "me.com",
+          "proton.me",
+          "protonmail.com",
+          "gmx.com",
+          "gmx.de",
+          "gmx.net",
+          "web.de",
+          "mail.com",
+          "mail.ru",
+          "yandex.ru",
+          "yandex.com",
+          "zoho.com");
+
+  private static final Pattern ADDRESS =
+      Pattern.compile("[A-Za-z0-9._%+-]+@([A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})");
+
+  private Domains() {}
+
+  /**
+   * The registrable domain of a host ({@code mail.example.co.uk} gives {@code example.co.uk}), or
+   * the host itself, lower case, for IP literals and names without a public suffix; null for null.
+   */
+  public static String registrable(String host) {
+    if (host == null || host.isBlank()) {
+      return null;
+    }
+    String h = host.strip().toLowerCase(Locale.ROOT);
+    if (h.endsWith(".")) {
+      h = h.substring(0, h.length() - 1);
+    }
+    if (InetAddresses.isUriInetAddress(h)) {
+      return h;
+    }
+    try {
+      InternetDomainName name = InternetDomainName.from(h);
+      return name.isUnderPublicSuffix() ? name.topPrivateDomain().toString() : h;
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      return h;
+    }
+  }
+
+  /** True when both hosts have the same registrable domain; false when either is null. */
+  public static boolean sameOrganisation(String a, String b) {
+    String ra = registrable(a);
+    return ra != null && ra.equals(registrable(b));
+  }
+
+  /** True for consumer mailbox providers anyone can sign up to. */
+  public static boolean isFreeMail(String domain) {
+    return domain != null && FREE_MAIL.contains(registrable(domain));
+  }
+
+  /** The domain of the first e-mail address written in {@code text}, lower case, or null. */
+  public static String addressDomainIn(String text) {
+    if (text == null) {
+      return null;
+    }
+    Matcher m = ADDRESS.matcher(text);
+    return m.find() ? m.group(1).toLowerCase(Locale.ROOT) : null;
+  }
+
+  /** True when a URL's authority carries user info ({@code https://bank.com@evil.example/}). */
+  public static boolean hasUserInfo(String url) {
+    if (url == null) {
+      return false;
+    }
+    int scheme = url.indexOf("://");
+    if (scheme < 0) {
+      return false;
+    }
+    int start = scheme + 3;
+    int end = start;
+    while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+      end++;
+    }
+    return url.substring(start, end).contains("@");
+  }
+}
