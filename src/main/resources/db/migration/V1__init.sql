@@ -1,7 +1,7 @@
 -- One schema for H2 (run in PostgreSQL mode) and PostgreSQL.
 
 create table messages (
-    id                   varchar(40) primary key,
+    id                   varchar(64) primary key,
     internet_message_id  varchar(1000),
     sender_address       varchar(400),
     sender_display_name  varchar(1000),
@@ -31,22 +31,22 @@ create index messages_cluster on messages (cluster_key, received_at);
 create index messages_sender on messages (sender_address, received_at);
 
 create table message_raw (
-    message_id  varchar(40) primary key references messages (id),
+    message_id  varchar(64) primary key references messages (id),
     content     bytea not null
 );
 
 create table deliveries (
-    id            varchar(40) primary key,
-    message_id    varchar(40) not null references messages (id),
+    id            varchar(64) primary key,
+    message_id    varchar(64) not null references messages (id),
     mailbox       varchar(400) not null,
-    folder        varchar(40) not null,
+    folder        varchar(64) not null,
     delivered_at  timestamp with time zone not null
 );
 create index deliveries_message on deliveries (message_id);
 create index deliveries_mailbox on deliveries (mailbox, delivered_at);
 
 create table links (
-    message_id          varchar(40) not null references messages (id),
+    message_id          varchar(64) not null references messages (id),
     position            int not null,
     url                 varchar(4000) not null,
     -- SHA-256 of the URL, so long URLs can be indexed on both databases.
@@ -61,7 +61,7 @@ create index links_url on links (url_key);
 create index links_domain on links (registrable_domain);
 
 create table attachments (
-    message_id     varchar(40) not null references messages (id),
+    message_id     varchar(64) not null references messages (id),
     position       int not null,
     file_name      varchar(1000),
     declared_type  varchar(255),
@@ -73,18 +73,18 @@ create table attachments (
 create index attachments_sha256 on attachments (sha256);
 
 create table clicks (
-    id          varchar(40) primary key,
+    id          varchar(64) primary key,
     url         varchar(4000) not null,
     url_key     varchar(64) not null,
     user_name   varchar(400) not null,
     clicked_at  timestamp with time zone not null,
-    message_id  varchar(40),
+    message_id  varchar(64),
     blocked     boolean not null
 );
 create index clicks_url on clicks (url_key, clicked_at);
 
 create table inbox_rules (
-    id          varchar(40) primary key,
+    id          varchar(64) primary key,
     mailbox     varchar(400) not null,
     name        varchar(400) not null,
     forward_to  varchar(400),
@@ -95,9 +95,9 @@ create table inbox_rules (
 create index inbox_rules_mailbox on inbox_rules (mailbox);
 
 create table alerts (
-    id                   varchar(40) primary key,
-    type                 varchar(40) not null,
-    message_id           varchar(40),
+    id                   varchar(64) primary key,
+    type                 varchar(64) not null,
+    message_id           varchar(64),
     internet_message_id  varchar(1000),
     url                  varchar(4000),
     user_name            varchar(400),
@@ -109,13 +109,13 @@ create table alerts (
 
 -- The investigations table is also the durable work queue: status 'queued' rows wait for a worker.
 create table investigations (
-    id            varchar(40) primary key,
-    alert_id      varchar(40) not null references alerts (id),
-    playbook      varchar(40) not null,
-    status        varchar(40) not null,
+    id            varchar(64) primary key,
+    alert_id      varchar(64) not null references alerts (id),
+    playbook      varchar(64) not null,
+    status        varchar(64) not null,
     verdict       varchar(20) not null,
-    threat_kind   varchar(40),
-    rule_set_id   varchar(40),
+    threat_kind   varchar(64),
+    rule_set_id   varchar(64),
     attempts      int not null,
     error         varchar(4000),
     result        text,
@@ -127,19 +127,19 @@ create table investigations (
 create index investigations_status on investigations (status, created_at);
 
 create table actions (
-    id                 varchar(40) primary key,
-    investigation_id   varchar(40) not null references investigations (id),
-    type               varchar(40) not null,
-    target_type        varchar(40) not null,
+    id                 varchar(64) primary key,
+    investigation_id   varchar(64) not null references investigations (id),
+    type               varchar(64) not null,
+    target_type        varchar(64) not null,
     target             varchar(4000) not null,
     deliveries         text not null,
     status             varchar(20) not null,
     rule_id            varchar(100),
     rule_name          varchar(400),
-    playbook           varchar(40),
+    playbook           varchar(64),
     rule_file          varchar(400),
     rule_file_sha256   varchar(64),
-    rule_set_id        varchar(40),
+    rule_set_id        varchar(64),
     matched_facts      text,
     explanation        varchar(4000),
     created_at         timestamp with time zone not null,
@@ -160,7 +160,7 @@ create table users (
 );
 
 create table api_tokens (
-    id          varchar(40) primary key,
+    id          varchar(64) primary key,
     -- SHA-256 of the token: tokens are long random secrets, so a fast hash is enough.
     token_hash  varchar(64) not null unique,
     username    varchar(100) not null references users (username),
@@ -174,7 +174,7 @@ create table audit_log (
     at           timestamp with time zone not null,
     actor        varchar(200) not null,
     event        varchar(80) not null,
-    entity_type  varchar(40),
+    entity_type  varchar(64),
     entity_id    varchar(200),
     before_state text,
     after_state  text,
@@ -184,17 +184,17 @@ create table audit_log (
 create index audit_log_entity on audit_log (entity_type, entity_id);
 
 create table rule_loads (
-    id           varchar(40) primary key,
+    id           varchar(64) primary key,
     at           timestamp with time zone not null,
     actor        varchar(200) not null,
     accepted     boolean not null,
-    rule_set_id  varchar(40),
+    rule_set_id  varchar(64),
     errors       text,
     files        text
 );
 
 create table rule_set_files (
-    rule_set_id  varchar(40) not null,
+    rule_set_id  varchar(64) not null,
     name         varchar(400) not null,
     sha256       varchar(64) not null,
     content      text not null,

@@ -56,8 +56,8 @@ public class ActionCenter {
   }
 
   /**
-   * Approves a pending action and carries it out. Approving an action that is already approved
-   * or carried out changes nothing; approving a rejected or expired one is a conflict.
+   * Approves a pending action and carries it out. Approving an action that is already approved or
+   * carried out changes nothing; approving a rejected or expired one is a conflict.
    */
   public ActionRecord approve(String id, String user, String comment) {
     ActionRecord current = get(id);
@@ -73,7 +73,9 @@ public class ActionCenter {
     Instant now = clock.instant();
     boolean won =
         db.inTransaction(
-            c -> actions.decide(c, id, ActionStatus.PENDING, ActionStatus.APPROVED, user, now, comment));
+            c ->
+                actions.decide(
+                    c, id, ActionStatus.PENDING, ActionStatus.APPROVED, user, now, comment));
     if (!won) {
       return approveAfterRace(id, user, comment);
     }
@@ -222,7 +224,8 @@ public class ActionCenter {
   void refreshInvestigation(Connection c, String investigationId, String actor)
       throws SQLException {
     var before = investigations.findIn(c, investigationId).orElseThrow();
-    InvestigationStatus next = statusFor(before.status(), actions.byInvestigation(c, investigationId));
+    InvestigationStatus next =
+        statusFor(before.status(), actions.byInvestigation(c, investigationId));
     if (next != before.status()
         && investigations.updateStatus(c, investigationId, next, clock.instant())) {
       audit.record(
@@ -239,15 +242,15 @@ public class ActionCenter {
    * The status an investigation has given its actions. Reporter notices do not count: they tell,
    * they do not remediate.
    */
-  public static InvestigationStatus statusFor(
-      InvestigationStatus current, List<ActionRecord> all) {
+  public static InvestigationStatus statusFor(InvestigationStatus current, List<ActionRecord> all) {
     List<ActionRecord> remediation =
         all.stream().filter(a -> a.type() != ActionType.NOTIFY_REPORTER).toList();
     if (remediation.isEmpty()) {
       return current;
     }
     long executed = count(remediation, ActionStatus.EXECUTED);
-    long waiting = count(remediation, ActionStatus.PENDING) + count(remediation, ActionStatus.APPROVED);
+    long waiting =
+        count(remediation, ActionStatus.PENDING) + count(remediation, ActionStatus.APPROVED);
     long failed = count(remediation, ActionStatus.FAILED);
     if (executed == remediation.size()) {
       return InvestigationStatus.REMEDIATED;

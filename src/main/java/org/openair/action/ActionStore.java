@@ -86,8 +86,10 @@ public class ActionStore {
     return db.read(c -> byInvestigation(c, investigationId));
   }
 
-  public List<ActionRecord> byInvestigation(Connection c, String investigationId) throws SQLException {
-    return query(c, " where investigation_id = ? order by created_at, id", List.of(investigationId));
+  public List<ActionRecord> byInvestigation(Connection c, String investigationId)
+      throws SQLException {
+    return query(
+        c, " where investigation_id = ? order by created_at, id", List.of(investigationId));
   }
 
   /** Actions in a status (all when null), oldest first, paged. */
@@ -132,8 +134,8 @@ public class ActionStore {
   }
 
   /** Records the outcome of carrying an approved action out. */
-  boolean finishExecution(
-      Connection c, String id, ActionStatus outcome, Instant at, String note) throws SQLException {
+  boolean finishExecution(Connection c, String id, ActionStatus outcome, Instant at, String note)
+      throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "update actions set status = ?, executed_at = ?, execution_note = ?"

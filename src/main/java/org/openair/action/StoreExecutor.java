@@ -9,9 +9,9 @@ import org.openair.domain.Delivery;
 import org.openair.store.MessageStore;
 
 /**
- * Records approved actions in OpenAIR's own store: message actions move the copies' folder so
- * that later investigations see them gone; other actions are recorded only. Connectors that reach
- * the real mail system (IMAP, Sieve, blocklists, identity webhooks) are not part of this executor.
+ * Records approved actions in OpenAIR's own store: message actions move the copies' folder so that
+ * later investigations see them gone; other actions are recorded only. Connectors that reach the
+ * real mail system (IMAP, Sieve, blocklists, identity webhooks) are not part of this executor.
  */
 @ApplicationScoped
 public class StoreExecutor implements ActionExecutor {

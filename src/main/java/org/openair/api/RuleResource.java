@@ -79,8 +79,7 @@ public class RuleResource {
   public Response file(@PathParam("id") String id, @PathParam("name") String name) {
     RuleFile file =
         sets.file(id, name)
-            .orElseThrow(
-                () -> new NotFoundException("no file " + name + " in rule set " + id));
+            .orElseThrow(() -> new NotFoundException("no file " + name + " in rule set " + id));
     return Response.ok(file.content())
         .type("text/plain; charset=utf-8")
         .header("X-Content-SHA256", file.sha256())

@@ -72,7 +72,8 @@ public class UserResource {
     Set<String> roles = new LinkedHashSet<>();
     for (String role : request.roles()) {
       if (role == null || !Roles.ALL.contains(role)) {
-        throw new BadRequestException("roles", "unknown role '" + role + "'; roles are " + Roles.ALL);
+        throw new BadRequestException(
+            "roles", "unknown role '" + role + "'; roles are " + Roles.ALL);
       }
       roles.add(role);
     }
@@ -97,7 +98,12 @@ public class UserResource {
     }
     UserStore.IssuedToken token = users.issueToken(username, name);
     audit.record(
-        actor(), "token.issued", "user", username, null, Map.of("tokenId", token.id(), "name", name));
+        actor(),
+        "token.issued",
+        "user",
+        username,
+        null,
+        Map.of("tokenId", token.id(), "name", name));
     return Response.status(201).entity(token).build();
   }
 

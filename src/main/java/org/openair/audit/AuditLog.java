@@ -6,7 +6,6 @@ import com.google.common.hash.Hashing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,12 +20,12 @@ import org.jboss.logging.Logger;
 import org.openair.store.Db;
 
 /**
- * The append-only audit log. Each entry's hash covers its content and the previous entry's hash,
- * so altering or removing a row breaks the chain at that row.
+ * The append-only audit log. Each entry's hash covers its content and the previous entry's hash, so
+ * altering or removing a row breaks the chain at that row.
  *
- * <p>Design note: appends are serialised by a lock held across the read of the chain's head and
- * the insert, and each append commits on its own connection, so a caller's rollback never leaves a
- * gap in the chain. This assumes one OpenAIR process writes to the database.
+ * <p>Design note: appends are serialised by a lock held across the read of the chain's head and the
+ * insert, and each append commits on its own connection, so a caller's rollback never leaves a gap
+ * in the chain. This assumes one OpenAIR process writes to the database.
  */
 @ApplicationScoped
 public class AuditLog {

@@ -20,8 +20,8 @@ import org.openair.audit.AuditLog;
 import org.openair.config.OpenAirConfig;
 
 /**
- * The service's rule base: loaded at start-up (the service refuses to start on errors), reloaded
- * on request or when a poll sees a changed file. A refused reload leaves the serving set in place.
+ * The service's rule base: loaded at start-up (the service refuses to start on errors), reloaded on
+ * request or when a poll sees a changed file. A refused reload leaves the serving set in place.
  */
 @ApplicationScoped
 public class RuleService {
@@ -38,8 +38,7 @@ public class RuleService {
     this.config = config;
     this.store = store;
     this.audit = audit;
-    this.repository =
-        new RuleRepository(Path.of(config.rulesDir()), new RuleCompiler(), clock);
+    this.repository = new RuleRepository(Path.of(config.rulesDir()), new RuleCompiler(), clock);
   }
 
   void onStart(@Observes @Priority(10) StartupEvent event) {
@@ -97,8 +96,8 @@ public class RuleService {
   }
 
   /**
-   * Compiles the rules folder again. When it compiles, new investigations use it; when it does
-   * not, the errors come back and the serving set stays.
+   * Compiles the rules folder again. When it compiles, new investigations use it; when it does not,
+   * the errors come back and the serving set stays.
    */
   public synchronized ReloadResult reload(String actor) {
     String before = repository.current().id();

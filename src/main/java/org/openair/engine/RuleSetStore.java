@@ -105,7 +105,7 @@ public class RuleSetStore {
         c.prepareStatement(
             "insert into rule_loads (id, at, actor, accepted, rule_set_id, errors, files)"
                 + " values (?,?,?,?,?,?,?)")) {
-      ps.setString(1, Ids.next("load"));
+      ps.setString(1, Ids.next("rld"));
       ps.setTimestamp(2, Timestamp.from(clock.instant()));
       ps.setString(3, actor);
       ps.setBoolean(4, accepted);

@@ -24,7 +24,8 @@ import org.openair.store.MessageStore;
 /** Takes messages in, raw or as metadata, and stores them with their deliveries. */
 @ApplicationScoped
 public class IntakeService {
-  private static final Pattern ADDRESS = Pattern.compile("[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\"]+");
+  private static final Pattern ADDRESS =
+      Pattern.compile("[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\"]+");
   private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
 
   private final MessageParser parser = new MessageParser();
@@ -43,7 +44,8 @@ public class IntakeService {
   }
 
   /** What was stored: the message id and anything the parser could not read. */
-  public record Stored(String messageId, String internetMessageId, int deliveries, List<String> warnings) {}
+  public record Stored(
+      String messageId, String internetMessageId, int deliveries, List<String> warnings) {}
 
   /** Parses and stores a raw RFC 822 message delivered to {@code mailboxes}. */
   public Stored ingestRaw(byte[] raw, List<String> mailboxes, String actor) {
@@ -108,7 +110,8 @@ public class IntakeService {
         String host = Domains.hostOf(l.url());
         String shownHost = l.text() == null ? null : Domains.hostOf(l.text());
         links.add(
-            new Link(id, l.url().strip(), host, Domains.registrableDomain(host), l.text(), shownHost));
+            new Link(
+                id, l.url().strip(), host, Domains.registrableDomain(host), l.text(), shownHost));
       }
     }
     List<Attachment> attachments = new ArrayList<>();

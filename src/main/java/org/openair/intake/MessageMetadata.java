@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A message described by its metadata instead of its raw bytes, for sources that see headers
- * but not content (gateways, journal summaries, other products' exports).
+ * A message described by its metadata instead of its raw bytes, for sources that see headers but
+ * not content (gateways, journal summaries, other products' exports).
  */
 public record MessageMetadata(
     String internetMessageId,

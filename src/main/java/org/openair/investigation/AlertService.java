@@ -80,7 +80,8 @@ public class AlertService {
       case MANUAL -> {
         if (messageId == null && url == null && user == null) {
           throw new BadRequestException(
-              "messageId", "a manual alert needs 'messageId', 'internetMessageId', 'url' or 'user'");
+              "messageId",
+              "a manual alert needs 'messageId', 'internetMessageId', 'url' or 'user'");
         }
       }
     }

@@ -17,14 +17,14 @@ import org.openair.audit.AuditLog;
 import org.openair.config.OpenAirConfig;
 
 /**
- * Worker threads that take queued investigations from the database and run them, off the
- * request threads.
+ * Worker threads that take queued investigations from the database and run them, off the request
+ * threads.
  *
  * <p>Design note: the database is the queue; the in-memory queue only carries hints so that a new
  * investigation starts at once. A worker with no hint looks in the database, which also picks up
  * whatever a previous process left queued. Claiming is a conditional update, so two workers never
- * run the same investigation. Investigations left running by a stopped process are queued again
- * at start-up.
+ * run the same investigation. Investigations left running by a stopped process are queued again at
+ * start-up.
  */
 @ApplicationScoped
 public class InvestigationQueue {

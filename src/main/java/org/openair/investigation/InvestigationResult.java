@@ -16,7 +16,12 @@ public record InvestigationResult(
 
   /** An entity the investigation looked at, with its worst verdict. */
   public record EntityView(
-      String type, String id, String verdict, String threatKind, String explanation, String ruleId) {}
+      String type,
+      String id,
+      String verdict,
+      String threatKind,
+      String explanation,
+      String ruleId) {}
 
   public record FindingView(
       String entityType,

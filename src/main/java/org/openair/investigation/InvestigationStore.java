@@ -16,8 +16,8 @@ import org.openair.domain.Verdict;
 import org.openair.store.Db;
 
 /**
- * Alerts and investigations. The investigations table doubles as the durable queue: a row in
- * {@code queued} waits for a worker, which claims it by moving it to {@code running}.
+ * Alerts and investigations. The investigations table doubles as the durable queue: a row in {@code
+ * queued} waits for a worker, which claims it by moving it to {@code running}.
  */
 @ApplicationScoped
 public class InvestigationStore {
@@ -197,8 +197,8 @@ public class InvestigationStore {
   }
 
   /**
-   * Puts investigations that were running when the process stopped back in the queue; returns
-   * their ids.
+   * Puts investigations that were running when the process stopped back in the queue; returns their
+   * ids.
    */
   public List<String> requeueInterrupted(Instant now) {
     return db.inTransaction(

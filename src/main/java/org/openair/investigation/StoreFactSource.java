@@ -45,7 +45,8 @@ public class StoreFactSource implements FactSource {
               request);
         }
       }
-      case SAME_URL -> cluster(facts, messages.withUrl(request.getKey(), since, MAX_MESSAGES), request);
+      case SAME_URL ->
+          cluster(facts, messages.withUrl(request.getKey(), since, MAX_MESSAGES), request);
       case SAME_ATTACHMENT ->
           cluster(facts, messages.withAttachment(request.getKey(), since, MAX_MESSAGES), request);
       case DELIVERIES -> facts.addAll(messages.deliveries(List.of(request.getKey())));

@@ -63,8 +63,7 @@ public class MessageStore {
    * Stores a parsed message with its deliveries in one transaction; {@code raw} may be null for
    * messages that arrived as metadata only.
    */
-  public void save(
-      ParsedMessage parsed, byte[] raw, List<String> mailboxes, Instant deliveredAt) {
+  public void save(ParsedMessage parsed, byte[] raw, List<String> mailboxes, Instant deliveredAt) {
     db.inTransaction(
         c -> {
           insertMessage(c, parsed);
