@@ -11,11 +11,10 @@ final class RuleFiles {
 
   static String rule(String id, String name) {
     return rule(
-            id,
-            name,
-            "  Alert()\n",
-            "  insert(new Finding(EntityType.ALERT_IS_NOT, \"x\", \"c\", 1, \"x\"));\n")
-        .replace("EntityType.ALERT_IS_NOT", "EntityType.MESSAGE");
+        id,
+        name,
+        "  Alert()\n",
+        "  insert(new Finding(EntityType.MESSAGE, \"x\", \"c\", 1, \"x\"));\n");
   }
 
   static String rule(String id, String name, String when, String then) {
