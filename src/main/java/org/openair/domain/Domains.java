@@ -2,6 +2,7 @@ package org.openair.domain;
 
 import com.google.common.net.InetAddresses;
 import com.google.common.net.InternetDomainName;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -43,8 +44,8 @@ public final class Domains {
   private Domains() {}
 
   /**
-   * The registrable domain of a host ({@code mail.example.co.uk} gives {@code example.co.uk}), or
-   * the host itself, lower case, for IP literals and names without a public suffix; null for null.
+   * The registrable domain of a host ({@code mail.example.co.uk} gives {@code example.co.uk}), the
+   * last two labels for names without a public suffix, the address for IP literals; null for null.
    */
   public static String registrable(String host) {
     if (host == null || host.isBlank()) {
@@ -59,7 +60,15 @@ public final class Domains {
     }
     try {
       InternetDomainName name = InternetDomainName.from(h);
-      return name.isUnderPublicSuffix() ? name.topPrivateDomain().toString() : h;
+      if (name.isUnderPublicSuffix()) {
+        return name.topPrivateDomain().toString();
+      }
+      // Reserved and private names (.example, .local) have no public suffix: the last two
+      // labels are the best guess at the organisation.
+      List<String> parts = name.parts();
+      return parts.size() <= 2
+          ? h
+          : String.join(".", parts.subList(parts.size() - 2, parts.size()));
     } catch (IllegalArgumentException | IllegalStateException e) {
       return h;
     }

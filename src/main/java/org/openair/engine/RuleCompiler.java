@@ -109,9 +109,8 @@ public final class RuleCompiler {
       List<RuleError> errors = new ArrayList<>();
       for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
         String path = m.getPath() == null ? "(rules)" : m.getPath();
-        if (path.startsWith(RESOURCES)) {
-          path = path.substring(path.lastIndexOf('/') + 1);
-        }
+        // Files are flat in rules/, so the name after the resource and package folders is enough.
+        path = path.substring(path.lastIndexOf('/') + 1);
         errors.add(new RuleError(path, m.getLine(), m.getColumn(), m.getText().strip()));
       }
       if (!errors.isEmpty()) {

@@ -1,0 +1,291 @@
+package org.openair.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openair.engine.Fixtures.benign;
+import static org.openair.engine.Fixtures.input;
+import static org.openair.engine.Fixtures.link;
+import static org.openair.engine.Fixtures.realRules;
+import static org.openair.engine.Fixtures.reported;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.openair.domain.AuthResult;
+import org.openair.domain.Link;
+import org.openair.domain.Mailbox;
+import org.openair.domain.Message;
+import org.openair.domain.Verdict;
+
+/** One hit and one near miss per analyzer rule, each against an otherwise benign message. */
+class AnalyzerRulesTest {
+  private final Investigator investigator = new Investigator(5);
+
+  private InvestigationOutcome run(Message m, Object... more) {
+    Object[] facts = Stream.concat(Stream.of(m), Stream.of(more)).toArray();
+    return investigator.investigate(
+        realRules(),
+        input(reported(m.getId(), "alice@acme.example"), facts),
+        new InMemoryFactSource().add(m));
+  }
+
+  private Set<String> fired(Message m, Object... more) {
+    return run(m, more).findings().stream()
+        .map(f -> f.provenance().ruleId())
+        .collect(Collectors.toSet());
+  }
+
+  @Test
+  void dmarcFailScoresHeavily() {
+    InvestigationOutcome outcome = run(benign("m1").setDmarc(AuthResult.FAIL));
+    assertThat(outcome.findings()).extracting(f -> f.provenance().ruleId()).contains("OA-AUTH-001");
+    assertThat(outcome.findings()).extracting(f -> f.fact().getScore()).contains(35);
+  }
+
+  @Test
+  void dmarcNoneIsNotAFailure() {
+    assertThat(fired(benign("m1").setDmarc(AuthResult.NONE))).doesNotContain("OA-AUTH-001");
+  }
+
+  @Test
+  void compauthFailScoresHeavily() {
+    assertThat(fired(benign("m1").setCompauth(AuthResult.FAIL))).contains("OA-AUTH-002");
+  }
+
+  @Test
+  void compauthSoftpassIsNotAFailure() {
+    assertThat(fired(benign("m1").setCompauth(AuthResult.NEUTRAL))).doesNotContain("OA-AUTH-002");
+  }
+
+  @Test
+  void spfHardFailScores() {
+    assertThat(fired(benign("m1").setSpf(AuthResult.FAIL))).contains("OA-AUTH-003");
+  }
+
+  @Test
+  void spfSoftfailIsNotAHardFail() {
+    assertThat(fired(benign("m1").setSpf(AuthResult.SOFTFAIL))).doesNotContain("OA-AUTH-003");
+  }
+
+  @Test
+  void spfSoftfailAloneScoresLightlyAndStaysClean() {
+    InvestigationOutcome outcome = run(benign("m1").setSpf(AuthResult.SOFTFAIL));
+    assertThat(outcome.findings())
+        .extracting(f -> f.provenance().ruleId())
+        .containsExactly("OA-AUTH-004");
+    assertThat(outcome.findings().get(0).fact().getScore()).isEqualTo(5);
+    assertThat(outcome.verdict()).isEqualTo(Verdict.CLEAN);
+  }
+
+  @Test
+  void spfSoftfailWithDmarcFailIsLeftToTheDmarcRule() {
+    assertThat(fired(benign("m1").setSpf(AuthResult.SOFTFAIL).setDmarc(AuthResult.FAIL)))
+        .doesNotContain("OA-AUTH-004");
+  }
+
+  @Test
+  void dkimFailScores() {
+    assertThat(fired(benign("m1").setDkim(AuthResult.FAIL))).contains("OA-AUTH-005");
+  }
+
+  @Test
+  void dkimMissingIsNotAFailure() {
+    assertThat(fired(benign("m1").setDkim(AuthResult.MISSING))).doesNotContain("OA-AUTH-005");
+  }
+
+  @Test
+  void returnPathOnAnotherDomainWithoutPassingAuthScores() {
+    Message m =
+        benign("m1")
+            .setReturnPathDomain("bulk.example")
+            .setDmarc(AuthResult.NONE)
+            .setCompauth(null);
+    assertThat(fired(m)).contains("OA-AUTH-006");
+  }
+
+  @Test
+  void returnPathOnAnotherDomainWithDmarcPassIsFine() {
+    assertThat(fired(benign("m1").setReturnPathDomain("bulk.example")))
+        .doesNotContain("OA-AUTH-006");
+  }
+
+  @Test
+  void returnPathOnASubdomainOfTheSenderIsTheSameOrganisation() {
+    Message m =
+        benign("m1")
+            .setReturnPathDomain("bounces.vendor.example")
+            .setDmarc(AuthResult.NONE)
+            .setCompauth(null);
+    assertThat(fired(m)).doesNotContain("OA-AUTH-006");
+  }
+
+  @Test
+  void replyToAnotherBusinessDomainScores() {
+    assertThat(fired(benign("m1").setReplyToDomain("other.example"))).contains("OA-AUTH-007");
+  }
+
+  @Test
+  void replyToASubdomainOfTheSenderIsFine() {
+    assertThat(fired(benign("m1").setReplyToDomain("support.vendor.example")))
+        .doesNotContain("OA-AUTH-007", "OA-AUTH-008");
+  }
+
+  @Test
+  void replyToFreeMailFromABusinessSenderScoresAsBec() {
+    Set<String> ids =
+        fired(benign("m1").setReplyTo("ceo.private@gmail.com").setReplyToDomain("gmail.com"));
+    assertThat(ids).contains("OA-AUTH-008").doesNotContain("OA-AUTH-007");
+  }
+
+  @Test
+  void replyToFreeMailFromAFreeMailSenderIsNotBec() {
+    Message m =
+        benign("m1")
+            .setSenderDomain("gmail.com")
+            .setReturnPathDomain("gmail.com")
+            .setReplyToDomain("outlook.com");
+    assertThat(fired(m)).doesNotContain("OA-AUTH-008");
+  }
+
+  @Test
+  void linkShowingOneHostAndGoingToAnotherScoresAndIsSuspicious() {
+    Link l =
+        link(
+            "m1",
+            "https://login.evil.example/x",
+            "login.evil.example",
+            "www.paypal.com",
+            "www.paypal.com");
+    InvestigationOutcome outcome = run(benign("m1"), l);
+    assertThat(outcome.findings()).extracting(f -> f.provenance().ruleId()).contains("OA-LNK-001");
+    assertThat(outcome.entityVerdicts())
+        .extracting(v -> v.fact().getEntityId() + " " + v.fact().getVerdict())
+        .contains("https://login.evil.example/x SUSPICIOUS");
+  }
+
+  @Test
+  void linkShowingASubdomainOfItsTargetIsFine() {
+    Link l =
+        link(
+            "m1",
+            "https://www.vendor.example/a",
+            "www.vendor.example",
+            "vendor.example",
+            "vendor.example");
+    assertThat(fired(benign("m1"), l)).doesNotContain("OA-LNK-001");
+  }
+
+  @Test
+  void linkToAnIpAddressScores() {
+    Link l = link("m1", "http://3232235777/login", "3232235777", "Log in", null);
+    assertThat(fired(benign("m1"), l)).contains("OA-LNK-002");
+  }
+
+  @Test
+  void linkToAHostWithDigitsIsNotAnIpAddress() {
+    Link l = link("m1", "https://web2.vendor.example/", "web2.vendor.example", "Log in", null);
+    assertThat(fired(benign("m1"), l)).doesNotContain("OA-LNK-002");
+  }
+
+  @Test
+  void linkToAPunycodeHostScores() {
+    Link l = link("m1", "https://xn--pypal-4ve.com/", "xn--pypal-4ve.com", "PayPal", null);
+    assertThat(fired(benign("m1"), l)).contains("OA-LNK-003");
+  }
+
+  @Test
+  void linkWithXnInsideALabelIsNotPunycode() {
+    Link l = link("m1", "https://boxn--a.example/", "boxn--a.example", "Box", null);
+    assertThat(fired(benign("m1"), l)).doesNotContain("OA-LNK-003");
+  }
+
+  @Test
+  void linkWithUserInfoIsMalicious() {
+    Link l =
+        link("m1", "https://www.bank.example@evil.example/login", "evil.example", "Bank", null);
+    InvestigationOutcome outcome = run(benign("m1"), l);
+    assertThat(outcome.findings()).extracting(f -> f.provenance().ruleId()).contains("OA-LNK-004");
+    assertThat(outcome.entityVerdicts())
+        .extracting(v -> v.fact().getVerdict())
+        .contains(Verdict.MALICIOUS);
+  }
+
+  @Test
+  void atSignInTheQueryIsNotUserInfo() {
+    Link l =
+        link(
+            "m1",
+            "https://vendor.example/unsub?u=alice@acme.example",
+            "vendor.example",
+            "Unsubscribe",
+            null);
+    assertThat(fired(benign("m1"), l)).doesNotContain("OA-LNK-004");
+  }
+
+  @Test
+  void linksOfMessagesOutsideTheClusterAreNotAnalysed() {
+    Link other = link("m9", "http://10.0.0.1/", "10.0.0.1", "x", null);
+    assertThat(fired(benign("m1"), other)).isEmpty();
+  }
+
+  @Test
+  void displayNameWithAnotherDomainsAddressScores() {
+    Message m = benign("m1").setSenderDisplayName("PayPal <service@paypal.com>");
+    assertThat(fired(m)).contains("OA-SND-001");
+  }
+
+  @Test
+  void displayNameWithTheSendersOwnAddressIsFine() {
+    Message m = benign("m1").setSenderDisplayName("news@vendor.example");
+    assertThat(fired(m)).doesNotContain("OA-SND-001");
+  }
+
+  @Test
+  void ownDomainFailingAuthenticationIsSpoofing() {
+    Message m =
+        benign("m1")
+            .setSenderAddress("ceo@acme.example")
+            .setSenderDomain("acme.example")
+            .setReturnPathDomain("acme.example")
+            .setDmarc(AuthResult.FAIL);
+    assertThat(fired(m)).contains("OA-SND-002");
+  }
+
+  @Test
+  void ownDomainPassingAuthenticationIsNotSpoofing() {
+    Message m =
+        benign("m1")
+            .setSenderAddress("ceo@acme.example")
+            .setSenderDomain("acme.example")
+            .setReturnPathDomain("acme.example");
+    assertThat(fired(m)).doesNotContain("OA-SND-002");
+  }
+
+  @Test
+  void externalSenderWithAVipsNameScores() {
+    Message m = benign("m1").setSenderDisplayName("Jane Boss");
+    Mailbox vip = new Mailbox("jane@acme.example", "Jane Boss", true);
+    assertThat(fired(m, vip)).contains("OA-SND-003");
+  }
+
+  @Test
+  void externalSenderWithAnOrdinaryColleaguesNameIsFine() {
+    Message m = benign("m1").setSenderDisplayName("Jane Boss");
+    Mailbox notVip = new Mailbox("jane@acme.example", "Jane Boss", false);
+    assertThat(fired(m, notVip)).doesNotContain("OA-SND-003");
+  }
+
+  @Test
+  void everyRuleInTheRealSetHasAHitTestHere() throws Exception {
+    String source =
+        java.nio.file.Files.readString(
+            java.nio.file.Path.of("src/test/java/org/openair/engine/AnalyzerRulesTest.java"));
+    List<String> analyzerIds =
+        realRules().rules().stream()
+            .filter(r -> r.file().startsWith("analyzer_"))
+            .map(RuleInfo::id)
+            .toList();
+    assertThat(analyzerIds).isNotEmpty().allMatch(source::contains);
+  }
+}
