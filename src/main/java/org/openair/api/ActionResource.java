@@ -1,5 +1,7 @@
 package org.openair.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -24,11 +26,13 @@ import org.openair.security.Roles;
 public class ActionResource {
   private final ActionCenter center;
   private final SecurityIdentity identity;
+  private final ObjectMapper json;
 
   @Inject
-  public ActionResource(ActionCenter center, SecurityIdentity identity) {
+  public ActionResource(ActionCenter center, SecurityIdentity identity, ObjectMapper json) {
     this.center = center;
     this.identity = identity;
+    this.json = json;
   }
 
   /** The optional body of a decision. */
@@ -60,27 +64,38 @@ public class ActionResource {
     return ActionView.of(center.get(id));
   }
 
+  // The body is optional and read leniently: a bare POST from curl or a script decides too.
   @POST
   @Path("/{id}/approve")
-  @Consumes(MediaType.APPLICATION_JSON)
+  @Consumes(MediaType.WILDCARD)
   @RolesAllowed({Roles.APPROVER, Roles.ADMIN})
-  public ActionView approve(@PathParam("id") String id, Decision decision) {
-    return ActionView.of(center.approve(id, user(), comment(decision)));
+  public ActionView approve(@PathParam("id") String id, String body) {
+    return ActionView.of(center.approve(id, user(), comment(body)));
   }
 
   @POST
   @Path("/{id}/reject")
-  @Consumes(MediaType.APPLICATION_JSON)
+  @Consumes(MediaType.WILDCARD)
   @RolesAllowed({Roles.APPROVER, Roles.ADMIN})
-  public ActionView reject(@PathParam("id") String id, Decision decision) {
-    return ActionView.of(center.reject(id, user(), comment(decision)));
+  public ActionView reject(@PathParam("id") String id, String body) {
+    return ActionView.of(center.reject(id, user(), comment(body)));
   }
 
   private String user() {
     return identity.getPrincipal().getName();
   }
 
-  private static String comment(Decision decision) {
+  private String comment(String body) {
+    if (body == null || body.isBlank()) {
+      return null;
+    }
+    Decision decision;
+    try {
+      decision = json.readValue(body, Decision.class);
+    } catch (JsonProcessingException e) {
+      throw new BadRequestException(
+          "comment", "the body must be empty or JSON such as {\"comment\": \"...\"}");
+    }
     if (decision == null || decision.comment() == null || decision.comment().isBlank()) {
       return null;
     }
