@@ -79,7 +79,34 @@ final class Headers {
     if (body == null) {
       body = field.getBody() == null ? "" : field.getBody();
     }
-    return unfold(body);
+    return withoutControls(unfold(body));
+  }
+
+  /**
+   * Drops control characters other than tab and line breaks: binary junk in mail would otherwise
+   * reach storage, and PostgreSQL text columns refuse NUL.
+   */
+  static String withoutControls(String s) {
+    int i = 0;
+    while (i < s.length() && !isControl(s.charAt(i))) {
+      i++;
+    }
+    if (i == s.length()) {
+      return s;
+    }
+    StringBuilder out = new StringBuilder(s.length());
+    out.append(s, 0, i);
+    for (; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!isControl(c)) {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  private static boolean isControl(char c) {
+    return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f;
   }
 
   /** Joins folded lines (RFC 5322 unfolding: the line break goes, the white space stays). */
@@ -146,7 +173,7 @@ final class Headers {
       return s;
     }
     try {
-      return DecoderUtil.decodeEncodedWords(s, DecodeMonitor.SILENT);
+      return withoutControls(DecoderUtil.decodeEncodedWords(s, DecodeMonitor.SILENT));
     } catch (RuntimeException e) {
       return s;
     }

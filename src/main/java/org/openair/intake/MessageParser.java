@@ -596,7 +596,10 @@ public final class MessageParser {
     try {
       byte[] head =
           bytes.length > MAX_DETECT_BYTES ? Arrays.copyOf(bytes, MAX_DETECT_BYTES) : bytes;
-      return TIKA.detect(head);
+      String type = TIKA.detect(head);
+      // Parameters such as "; format=pe" would make equal types compare unequal in rules.
+      int semi = type == null ? -1 : type.indexOf(';');
+      return semi < 0 ? type : type.substring(0, semi).strip();
     } catch (RuntimeException e) {
       return null;
     }
