@@ -152,6 +152,25 @@ class MessageParserTest {
   }
 
   @Test
+  void resultsFromTheReceiversOtherHeadersCountButASendersHeaderLowerDownDoesNot() {
+    String raw =
+        """
+        Authentication-Results: mx.corp.example; spf=softfail smtp.mailfrom=x.example
+        Authentication-Results: mx.corp.example; dmarc=fail (p=reject) header.from=x.example
+        Authentication-Results: forged.example; dkim=pass header.d=x.example; compauth=pass
+        From: a@x.example
+
+        body
+        """;
+    Message m = parser.parse("m", raw.getBytes(StandardCharsets.UTF_8), CORP).message();
+
+    assertThat(m.getSpf()).isEqualTo(AuthResult.SOFTFAIL);
+    assertThat(m.getDmarc()).isEqualTo(AuthResult.FAIL);
+    assertThat(m.getDkim()).isEqualTo(AuthResult.MISSING);
+    assertThat(m.getCompauth()).isEqualTo(AuthResult.MISSING);
+  }
+
+  @Test
   void externalSenderToInternalRecipientIsInbound() {
     assertThat(parse("phish-html.eml").message().getDirection()).isEqualTo(Direction.INBOUND);
   }
