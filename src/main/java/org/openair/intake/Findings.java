@@ -92,10 +92,11 @@ final class Findings {
     }
   }
 
-  void appendBody(String text) {
-    if (text == null || text.isBlank() || bodyFull) {
+  void appendBody(String rawText) {
+    if (rawText == null || rawText.isBlank() || bodyFull) {
       return;
     }
+    String text = Headers.withoutControls(rawText);
     if (body.length() > 0) {
       body.append('\n');
     }

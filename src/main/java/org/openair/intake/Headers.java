@@ -29,7 +29,6 @@ import org.openair.domain.AuthResult;
 /** Header-value helpers: decoding, dates, IP addresses and authentication results. */
 final class Headers {
   private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
-  private static final Pattern FOLD = Pattern.compile("\\r?\\n(?=[ \\t])|\\r?\\n$");
   private static final Pattern RFC_DATE =
       Pattern.compile(
           "(?i)(\\d{1,2})[\\s-]+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?[\\s-]+"
@@ -80,7 +79,57 @@ final class Headers {
     if (body == null) {
       body = field.getBody() == null ? "" : field.getBody();
     }
-    return FOLD.matcher(body).replaceAll("").replace('\r', ' ').replace('\n', ' ').strip();
+    return withoutControls(unfold(body));
+  }
+
+  /**
+   * Drops control characters other than tab and line breaks: binary junk in mail would otherwise
+   * reach storage, and PostgreSQL text columns refuse NUL.
+   */
+  static String withoutControls(String s) {
+    int i = 0;
+    while (i < s.length() && !isControl(s.charAt(i))) {
+      i++;
+    }
+    if (i == s.length()) {
+      return s;
+    }
+    StringBuilder out = new StringBuilder(s.length());
+    out.append(s, 0, i);
+    for (; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!isControl(c)) {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  private static boolean isControl(char c) {
+    return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f;
+  }
+
+  /** Joins folded lines (RFC 5322 unfolding: the line break goes, the white space stays). */
+  static String unfold(String s) {
+    if (s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+      return s.strip();
+    }
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\r' || c == '\n') {
+        boolean folded = i + 1 < s.length() && (s.charAt(i + 1) == ' ' || s.charAt(i + 1) == '\t');
+        if (!folded && c == '\r' && i + 1 < s.length() && s.charAt(i + 1) == '\n') {
+          continue;
+        }
+        if (!folded) {
+          out.append(' ');
+        }
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString().strip();
   }
 
   private static int delimiter(Field field, byte[] bytes) {
@@ -124,7 +173,7 @@ final class Headers {
       return s;
     }
     try {
-      return DecoderUtil.decodeEncodedWords(s, DecodeMonitor.SILENT);
+      return withoutControls(DecoderUtil.decodeEncodedWords(s, DecodeMonitor.SILENT));
     } catch (RuntimeException e) {
       return s;
     }

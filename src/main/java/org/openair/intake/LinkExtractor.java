@@ -10,10 +10,6 @@ import org.jsoup.nodes.Element;
 
 /** Finds links in plain text and in parsed HTML. */
 final class LinkExtractor {
-  private static final Pattern TEXT_URL =
-      Pattern.compile(
-          "(?i)(?<![\\p{L}\\p{N}@._/-])(?:https?://|www\\.)"
-              + "[^\\s<>\"'`\\u0000-\\u001f\\u007f\\u00a0\\u200b\\u3000]+");
   private static final Pattern REFRESH_URL =
       Pattern.compile("(?i)url\\s*=\\s*['\"]?\\s*([^'\"\\s]+)");
   private static final Pattern URL_LIKE_TEXT = Pattern.compile("(?i)^(?:https?|ftp)://\\S+$");
@@ -28,14 +24,53 @@ final class LinkExtractor {
     if (text == null || text.isEmpty()) {
       return;
     }
-    Matcher m = TEXT_URL.matcher(text);
-    while (m.find()) {
-      String url = trimTrailing(m.group());
-      if (url.length() <= 4 || alreadyShown.stream().anyMatch(s -> s.contains(url))) {
+    // A hand-written scan: a case-insensitive regex with a look-behind tried at every position
+    // was the parser's hottest spot on large bodies.
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      char c = text.charAt(i);
+      int start = -1;
+      if ((c == 'h' || c == 'H')
+          && (text.regionMatches(true, i, "http://", 0, 7)
+              || text.regionMatches(true, i, "https://", 0, 8))) {
+        start = i;
+      } else if ((c == 'w' || c == 'W') && text.regionMatches(true, i, "www.", 0, 4)) {
+        start = i;
+      }
+      if (start < 0 || (start > 0 && isWordBefore(text.charAt(start - 1)))) {
+        i++;
+        continue;
+      }
+      int end = start;
+      while (end < n && isUrlChar(text.charAt(end))) {
+        end++;
+      }
+      String url = trimTrailing(text.substring(start, end));
+      i = Math.max(end, start + 1);
+      if (url.length() <= 4 || alreadyShown.stream().anyMatch(shown -> shown.contains(url))) {
         continue;
       }
       findings.addLink(url, null, null);
     }
+  }
+
+  private static boolean isWordBefore(char c) {
+    return Character.isLetterOrDigit(c) || c == '@' || c == '.' || c == '_' || c == '/' || c == '-';
+  }
+
+  private static boolean isUrlChar(char c) {
+    return c > ' '
+        && c != '<'
+        && c != '>'
+        && c != '"'
+        && c != '\''
+        && c != '`'
+        && c != '\u007f'
+        && c != '\u00a0'
+        && c != '\u200b'
+        && c != '\u3000'
+        && !Character.isWhitespace(c);
   }
 
   /**
@@ -45,26 +80,38 @@ final class LinkExtractor {
    */
   static List<String> fromHtml(Document doc, Findings findings) {
     List<String> shown = new ArrayList<>();
-    for (Element a : doc.select("a[href], area[href]")) {
-      String text = a.normalName().equals("area") ? a.attr("alt") : a.text();
-      text = text.strip();
-      if (text.length() > MAX_ANCHOR_TEXT) {
-        text = text.substring(0, MAX_ANCHOR_TEXT);
-      }
-      String displayed = text.isEmpty() ? null : text;
-      if (displayed != null && shown.size() < Findings.MAX_LINKS) {
-        shown.add(displayed);
-      }
-      findings.addLink(a.attr("href"), displayed, displayedHost(displayed));
-    }
-    for (Element form : doc.select("form[action]")) {
-      findings.addLink(form.attr("action"), null, null);
-    }
-    for (Element meta : doc.select("meta[http-equiv][content]")) {
-      if (meta.attr("http-equiv").strip().equalsIgnoreCase("refresh")) {
-        Matcher m = REFRESH_URL.matcher(meta.attr("content"));
-        if (m.find()) {
-          findings.addLink(m.group(1), null, null);
+    // One walk over the elements instead of one selector query per kind.
+    for (Element e : doc.getAllElements()) {
+      switch (e.normalName()) {
+        case "a", "area" -> {
+          if (!e.hasAttr("href")) {
+            continue;
+          }
+          String text = (e.normalName().equals("area") ? e.attr("alt") : e.text()).strip();
+          if (text.length() > MAX_ANCHOR_TEXT) {
+            text = text.substring(0, MAX_ANCHOR_TEXT);
+          }
+          String displayed = text.isEmpty() ? null : text;
+          if (displayed != null && shown.size() < Findings.MAX_LINKS) {
+            shown.add(displayed);
+          }
+          findings.addLink(e.attr("href"), displayed, displayedHost(displayed));
+        }
+        case "form" -> {
+          if (e.hasAttr("action")) {
+            findings.addLink(e.attr("action"), null, null);
+          }
+        }
+        case "meta" -> {
+          if (e.attr("http-equiv").strip().equalsIgnoreCase("refresh")) {
+            Matcher m = REFRESH_URL.matcher(e.attr("content"));
+            if (m.find()) {
+              findings.addLink(m.group(1), null, null);
+            }
+          }
+        }
+        default -> {
+          // Not a link; images in particular load by themselves and are not followed by readers.
         }
       }
     }

@@ -133,7 +133,8 @@ public final class MessageParser {
 
   private static void applyHeaders(
       Message message, List<Field> fields, Organisation org, Findings findings) {
-    Map<String, List<String>> headers = new LinkedHashMap<>();
+    // Values are decoded only for the fields read below: a message carries dozens of others.
+    Map<String, List<Field>> headers = new LinkedHashMap<>();
     for (Field field : fields) {
       String name = field.getName();
       if (name == null) {
@@ -141,7 +142,7 @@ public final class MessageParser {
       }
       headers
           .computeIfAbsent(name.strip().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-          .add(Headers.value(field));
+          .add(field);
     }
     if (headers.isEmpty()) {
       findings.warn("no header fields found");
@@ -154,6 +155,10 @@ public final class MessageParser {
       String name = Headers.decodeWords(from.getName());
       message.setSenderDisplayName(name == null || name.isBlank() ? null : name.strip());
     } else if (first(headers, "from") != null) {
+      // A From with only a name still shows that name to the reader.
+      String name = Headers.decodeWords(first(headers, "from")).replaceAll("<[^>]*>", "");
+      name = name.replace("\"", "").strip();
+      message.setSenderDisplayName(name.isEmpty() ? null : name);
       findings.warn("From header has no address");
     }
     Mailbox replyTo = firstMailbox(first(headers, "reply-to"));
@@ -177,15 +182,19 @@ public final class MessageParser {
       message.setInternetMessageId(id.isEmpty() ? null : id);
     }
 
-    List<String> received = headers.getOrDefault("received", List.of());
+    List<String> received = all(headers, "received");
     message.setReceivedAt(receivedAt(first(headers, "date"), received, findings));
     applyAuthentication(message, headers, received);
     message.setDirection(direction(message.getSenderDomain(), message.getRecipients(), org));
   }
 
-  private static String first(Map<String, List<String>> headers, String name) {
-    List<String> values = headers.get(name);
-    return values == null || values.isEmpty() ? null : values.get(0);
+  private static String first(Map<String, List<Field>> headers, String name) {
+    List<Field> fields = headers.get(name);
+    return fields == null || fields.isEmpty() ? null : Headers.value(fields.get(0));
+  }
+
+  private static List<String> all(Map<String, List<Field>> headers, String name) {
+    return headers.getOrDefault(name, List.of()).stream().map(Headers::value).toList();
   }
 
   private static Mailbox firstMailbox(String value) {
@@ -234,10 +243,10 @@ public final class MessageParser {
     return at <= 0 || at == address.length() - 1 ? null : address;
   }
 
-  private static List<String> recipients(Map<String, List<String>> headers) {
+  private static List<String> recipients(Map<String, List<Field>> headers) {
     Set<String> recipients = new LinkedHashSet<>();
     for (String name : List.of("to", "cc")) {
-      for (String value : headers.getOrDefault(name, List.of())) {
+      for (String value : all(headers, name)) {
         for (Mailbox mailbox : mailboxes(value)) {
           if (recipients.size() >= MAX_RECIPIENTS) {
             return List.copyOf(recipients);
@@ -277,10 +286,10 @@ public final class MessageParser {
    * header and is not read here. Received-SPF fills SPF when Authentication-Results did not.
    */
   private static void applyAuthentication(
-      Message message, Map<String, List<String>> headers, List<String> received) {
+      Message message, Map<String, List<Field>> headers, List<String> received) {
     Map<AuthMethod, AuthResult> results = new EnumMap<>(AuthMethod.class);
     String senderIp = null;
-    List<String> authResults = headers.getOrDefault("authentication-results", List.of());
+    List<String> authResults = all(headers, "authentication-results");
     if (!authResults.isEmpty()) {
       String receiver = Headers.authservId(authResults.get(0));
       for (String value : authResults) {
@@ -587,7 +596,10 @@ public final class MessageParser {
     try {
       byte[] head =
           bytes.length > MAX_DETECT_BYTES ? Arrays.copyOf(bytes, MAX_DETECT_BYTES) : bytes;
-      return TIKA.detect(head);
+      String type = TIKA.detect(head);
+      // Parameters such as "; format=pe" would make equal types compare unequal in rules.
+      int semi = type == null ? -1 : type.indexOf(';');
+      return semi < 0 ? type : type.substring(0, semi).strip();
     } catch (RuntimeException e) {
       return null;
     }

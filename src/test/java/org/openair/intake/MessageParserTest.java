@@ -1,0 +1,389 @@
+package org.openair.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import com.google.common.hash.Hashing;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.openair.domain.Attachment;
+import org.openair.domain.AuthResult;
+import org.openair.domain.Direction;
+import org.openair.domain.Link;
+import org.openair.domain.Message;
+import org.openair.domain.Organisation;
+
+class MessageParserTest {
+  private static final Organisation CORP =
+      new Organisation(Set.of("corp.example"), Set.of(), Set.of(), Set.of());
+
+  private final MessageParser parser = new MessageParser();
+
+  private static byte[] eml(String name) {
+    try (InputStream in = MessageParserTest.class.getResourceAsStream("/eml/" + name)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no fixture " + name);
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private ParsedMessage parse(String fixture) {
+    return parser.parse("m1", eml(fixture), CORP);
+  }
+
+  private static Link link(ParsedMessage parsed, String url) {
+    return parsed.links().stream()
+        .filter(l -> l.getUrl().equals(url))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no link " + url + " in " + parsed.links()));
+  }
+
+  @Test
+  void linkTextShowingOneHostButGoingToAnotherKeepsBoth() {
+    Link link = link(parse("phish-html.eml"), "https://evil.example.net/login?a=1&b=2");
+
+    assertThat(link.getHost()).isEqualTo("evil.example.net");
+    assertThat(link.getRegistrableDomain()).isEqualTo("example.net");
+    assertThat(link.getDisplayedText()).isEqualTo("https://www.paypal.com/signin");
+    assertThat(link.getDisplayedHost()).isEqualTo("www.paypal.com");
+    assertThat(link.getMessageId()).isEqualTo("m1");
+  }
+
+  @Test
+  void userInfoTrickLinkGoesToTheHostAfterTheAtSign() {
+    Link link = link(parse("phish-html.eml"), "http://paypal.com@evil.example/verify");
+
+    assertThat(link.getHost()).isEqualTo("evil.example");
+    assertThat(link.getDisplayedText()).isEqualTo("Verify now");
+    assertThat(link.getDisplayedHost()).isNull();
+  }
+
+  @Test
+  void internationalisedLinkHostIsPunycodeAndBareDomainTextIsItsDisplayedHost() {
+    Link link = link(parse("phish-html.eml"), "https://раураl.com/x");
+
+    assertThat(link.getHost()).isEqualTo("xn--l-7sba6dbr.com");
+    assertThat(link.isPunycode()).isTrue();
+    assertThat(link.getDisplayedHost()).isEqualTo("paypal.com");
+  }
+
+  @Test
+  void formTargetsMetaRefreshAndUrlsWrittenInHtmlTextAreLinksButImagesAreNot() {
+    ParsedMessage parsed = parse("phish-html.eml");
+
+    assertThat(parsed.links())
+        .extracting(Link::getUrl)
+        .contains(
+            "https://collect.example.ru/post",
+            "https://refresh.example.com/go",
+            "www.plain-in-html.example/help",
+            "HTTPS://WWW.Example.CO.UK./path")
+        .doesNotContain("https://tracker.example/pixel.gif");
+    assertThat(link(parsed, "HTTPS://WWW.Example.CO.UK./path").getHost())
+        .isEqualTo("www.example.co.uk");
+  }
+
+  @Test
+  void mailtoTelCidJavascriptAndFragmentLinksAreSkippedWithoutWarnings() {
+    ParsedMessage parsed = parse("phish-html.eml");
+
+    assertThat(parsed.links())
+        .extracting(Link::getUrl)
+        .noneMatch(u -> u.startsWith("mailto:") || u.startsWith("tel:"))
+        .noneMatch(u -> u.startsWith("cid:") || u.startsWith("javascript:") || u.equals("#top"));
+    assertThat(parsed.warnings()).isEmpty();
+  }
+
+  @Test
+  void theSameLinkWithTheSameTextIsKeptOnce() {
+    ParsedMessage parsed = parse("phish-html.eml");
+
+    assertThat(parsed.links())
+        .extracting(Link::getUrl, Link::getDisplayedText)
+        .doesNotHaveDuplicates();
+  }
+
+  @Test
+  void encodedSubjectAndDisplayNameAreDecoded() {
+    Message m = parse("phish-html.eml").message();
+
+    assertThat(m.getSubject()).isEqualTo("Your account is löcked – act now");
+    assertThat(m.getSenderDisplayName()).isEqualTo("PāyPal Sécurité");
+    assertThat(m.getSenderAddress()).isEqualTo("service@paypa1-secure.example");
+    assertThat(m.getSenderDomain()).isEqualTo("paypa1-secure.example");
+  }
+
+  @Test
+  void replyToReturnPathRecipientsMessageIdAndDateAreRead() {
+    Message m = parse("phish-html.eml").message();
+
+    assertThat(m.getReplyTo()).isEqualTo("collect@drop.example.ru");
+    assertThat(m.getReplyToDomain()).isEqualTo("drop.example.ru");
+    assertThat(m.getReturnPath()).isEqualTo("bounce@paypa1-secure.example");
+    assertThat(m.getReturnPathDomain()).isEqualTo("paypa1-secure.example");
+    assertThat(m.getRecipients()).containsExactly("alice@corp.example", "bob@partner.example");
+    assertThat(m.getInternetMessageId()).isEqualTo("20240903.abc123@paypa1-secure.example");
+    assertThat(m.getReceivedAt()).isEqualTo(Instant.parse("2024-09-03T09:14:55Z"));
+    assertThat(m.getId()).isEqualTo("m1");
+    assertThat(m.getSize()).isEqualTo(eml("phish-html.eml").length);
+  }
+
+  @Test
+  void failedAuthenticationIsReadFromTheTopMostAuthenticationResults() {
+    Message m = parse("phish-html.eml").message();
+
+    // A lower Authentication-Results and the ARC header claim pass; neither is the receiver's.
+    assertThat(m.getSpf()).isEqualTo(AuthResult.FAIL);
+    assertThat(m.getDkim()).isEqualTo(AuthResult.FAIL);
+    assertThat(m.getDmarc()).isEqualTo(AuthResult.FAIL);
+    assertThat(m.getCompauth()).isEqualTo(AuthResult.FAIL);
+    assertThat(m.getSenderIp()).isEqualTo("198.51.100.7");
+  }
+
+  @Test
+  void resultsFromTheReceiversOtherHeadersCountButASendersHeaderLowerDownDoesNot() {
+    String raw =
+        """
+        Authentication-Results: mx.corp.example; spf=softfail smtp.mailfrom=x.example
+        Authentication-Results: mx.corp.example; dmarc=fail (p=reject) header.from=x.example
+        Authentication-Results: forged.example; dkim=pass header.d=x.example; compauth=pass
+        From: a@x.example
+
+        body
+        """;
+    Message m = parser.parse("m", raw.getBytes(StandardCharsets.UTF_8), CORP).message();
+
+    assertThat(m.getSpf()).isEqualTo(AuthResult.SOFTFAIL);
+    assertThat(m.getDmarc()).isEqualTo(AuthResult.FAIL);
+    assertThat(m.getDkim()).isEqualTo(AuthResult.MISSING);
+    assertThat(m.getCompauth()).isEqualTo(AuthResult.MISSING);
+  }
+
+  @Test
+  void externalSenderToInternalRecipientIsInbound() {
+    assertThat(parse("phish-html.eml").message().getDirection()).isEqualTo(Direction.INBOUND);
+  }
+
+  @Test
+  void receivedSpfGivesTheSpfResultAndClientIp() {
+    Message m = parse("received-spf.eml").message();
+
+    assertThat(m.getSpf()).isEqualTo(AuthResult.SOFTFAIL);
+    assertThat(m.getDkim()).isEqualTo(AuthResult.MISSING);
+    assertThat(m.getSenderIp()).isEqualTo("203.0.113.50");
+  }
+
+  @Test
+  void plainTextLinksLoseTrailingPunctuationButKeepBalancedParentheses() {
+    ParsedMessage parsed = parse("received-spf.eml");
+
+    assertThat(parsed.links())
+        .extracting(Link::getUrl, Link::getDisplayedText)
+        .containsExactly(
+            tuple("https://news.sender.example/issue/42", null),
+            tuple("https://en.example.org/wiki/Foo_(bar)", null));
+  }
+
+  @Test
+  void withoutAnAuthHeaderTheSenderIpIsTheFirstPublicBracketedReceivedAddress() {
+    Message m = parse("received-only.eml").message();
+
+    assertThat(m.getSenderIp()).isEqualTo("198.51.100.99");
+  }
+
+  @Test
+  void unreadableDateFallsBackToTheNewestReceivedTimestampWithAWarning() {
+    ParsedMessage parsed = parse("received-only.eml");
+
+    assertThat(parsed.message().getReceivedAt()).isEqualTo(Instant.parse("2024-09-05T08:00:10Z"));
+    assertThat(parsed.warnings()).anyMatch(w -> w.contains("Date"));
+  }
+
+  @Test
+  void withoutDateOrReceivedTheTimeIsUnknownNotNow() {
+    byte[] raw = "From: a@b.example\r\nSubject: x\r\n\r\nbody\r\n".getBytes(StandardCharsets.UTF_8);
+
+    assertThat(parser.parse("m", raw, CORP).message().getReceivedAt()).isNull();
+  }
+
+  @Test
+  void directionFollowsTheAcceptedDomains() {
+    assertThat(MessageParser.direction("corp.example", List.of("x@corp.example"), CORP))
+        .isEqualTo(Direction.INTRA_ORG);
+    assertThat(
+            MessageParser.direction(
+                "mail.corp.example", List.of("x@corp.example", "y@other.example"), CORP))
+        .isEqualTo(Direction.OUTBOUND);
+    assertThat(MessageParser.direction("other.example", List.of("x@corp.example"), CORP))
+        .isEqualTo(Direction.INBOUND);
+    // Bcc'd phishing names no internal recipient, yet it came in from outside.
+    assertThat(MessageParser.direction("other.example", List.of(), CORP))
+        .isEqualTo(Direction.INBOUND);
+    assertThat(
+            MessageParser.direction(
+                "corp.example", List.of("x@corp.example"), Organisation.empty()))
+        .isEqualTo(Direction.UNKNOWN);
+    assertThat(MessageParser.direction("corp.example", List.of(), null))
+        .isEqualTo(Direction.UNKNOWN);
+  }
+
+  @Test
+  void attachmentWhoseContentIsAnExecutableIsDetectedDespiteItsPdfName() {
+    ParsedMessage parsed = parse("attachments.eml");
+    Attachment invoice =
+        parsed.attachments().stream()
+            .filter(a -> "invoice.pdf".equals(a.getFileName()))
+            .findFirst()
+            .orElseThrow();
+
+    assertThat(invoice.getExtension()).isEqualTo("pdf");
+    assertThat(invoice.getDeclaredType()).isEqualTo("application/pdf");
+    assertThat(invoice.getDetectedType()).isEqualTo("application/x-msdownload");
+    assertThat(invoice.getSize()).isEqualTo(432);
+    assertThat(invoice.getSha256()).hasSize(64).matches("[0-9a-f]+");
+  }
+
+  @Test
+  void attachmentNamesInEncodedWordsAndRfc2231AreDecoded() {
+    assertThat(parse("attachments.eml").attachments())
+        .extracting(
+            Attachment::getFileName, Attachment::getDeclaredType, Attachment::getDetectedType)
+        .contains(
+            tuple("Résumé.pdf", "application/pdf", "application/pdf"),
+            tuple("€-report.pdf", "application/octet-stream", "application/pdf"));
+  }
+
+  @Test
+  void inlineImagesAreAttachmentsAndHtmlAttachmentsGiveTheirLinks() {
+    ParsedMessage parsed = parse("attachments.eml");
+
+    assertThat(parsed.attachments())
+        .extracting(Attachment::getDeclaredType)
+        .containsExactly(
+            "image/png",
+            "application/pdf",
+            "application/pdf",
+            "application/octet-stream",
+            "text/html");
+    assertThat(parsed.links())
+        .extracting(Link::getUrl)
+        .containsExactly("https://harvest.example/pw");
+    // The attachment's text is not the message's text.
+    assertThat(parsed.message().getBodyText()).isEqualTo("Please find the invoice attached.");
+  }
+
+  @Test
+  void sha256IsOfTheDecodedContent() {
+    ParsedMessage parsed = parse("attachments.eml");
+    Attachment resume =
+        parsed.attachments().stream()
+            .filter(a -> "Résumé.pdf".equals(a.getFileName()))
+            .findFirst()
+            .orElseThrow();
+    String pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
+
+    assertThat(resume.getSha256())
+        .isEqualTo(Hashing.sha256().hashString(pdf, StandardCharsets.US_ASCII).toString());
+  }
+
+  @Test
+  void nestedMessageContentCountsForTheOuterMessageButItsHeadersDoNot() {
+    ParsedMessage parsed = parse("nested.eml");
+    Message m = parsed.message();
+
+    assertThat(m.getSenderAddress()).isEqualTo("grace@corp.example");
+    assertThat(m.getSubject()).isEqualTo("Fwd: suspicious");
+    assertThat(m.getInternetMessageId()).isEqualTo("outer-1@corp.example");
+    assertThat(m.getSpf()).isEqualTo(AuthResult.MISSING);
+    assertThat(m.getSenderIp()).isNull();
+    assertThat(parsed.links())
+        .extracting(Link::getUrl)
+        .containsExactly("https://inner-link.example/pay");
+    assertThat(parsed.attachments())
+        .extracting(Attachment::getFileName, Attachment::getDeclaredType)
+        .containsExactly(
+            tuple("suspicious.eml", "message/rfc822"), tuple("payment.zip", "application/zip"));
+    assertThat(m.getBodyText()).contains("Please look at the attached message.", "Pay now");
+  }
+
+  @Test
+  void badlyBrokenMimeStillGivesItsHeadersAndWhatCanBeRead() {
+    ParsedMessage parsed = parse("broken.eml");
+    Message m = parsed.message();
+
+    assertThat(m.getSenderAddress()).isEqualTo("broken@junk.example");
+    assertThat(m.getSenderDisplayName()).isEqualTo("Broken Sender");
+    assertThat(m.getSubject()).isEqualTo("still readable");
+    assertThat(m.getReceivedAt()).isEqualTo(Instant.parse("2024-09-10T01:02:00Z"));
+    assertThat(m.getSenderIp()).isEqualTo("198.51.100.77");
+    assertThat(parsed.links()).extracting(Link::getUrl).contains("https://still-found.example/x");
+    assertThat(m.getBodyText()).doesNotContain("\u0000");
+  }
+
+  @Test
+  void emptyAndNullInputGiveAnEmptyMessageWithAWarning() {
+    for (byte[] raw : new byte[][] {new byte[0], null}) {
+      ParsedMessage parsed = parser.parse("empty", raw, CORP);
+
+      assertThat(parsed.message().getId()).isEqualTo("empty");
+      assertThat(parsed.message().getSize()).isZero();
+      assertThat(parsed.message().getDirection()).isEqualTo(Direction.UNKNOWN);
+      assertThat(parsed.links()).isEmpty();
+      assertThat(parsed.attachments()).isEmpty();
+      assertThat(parsed.warnings()).containsExactly("empty message");
+    }
+  }
+
+  @Test
+  void randomBytesAndTruncatedMessagesNeverThrow() {
+    Random random = new Random(42);
+    byte[] good = eml("attachments.eml");
+    for (int i = 0; i < 200; i++) {
+      byte[] junk = new byte[random.nextInt(4096)];
+      random.nextBytes(junk);
+      assertThat(parser.parse("r" + i, junk, CORP)).isNotNull();
+      byte[] cut = Arrays.copyOf(good, random.nextInt(good.length));
+      assertThat(parser.parse("c" + i, cut, null).message().getSize()).isEqualTo(cut.length);
+    }
+  }
+
+  @Test
+  void bodyTextLinksAndNestingAreCapped() {
+    StringBuilder raw = new StringBuilder("From: a@b.example\r\nContent-Type: text/plain\r\n\r\n");
+    for (int i = 0; i < 2_000; i++) {
+      raw.append("https://h").append(i).append(".example/ filler text to make the body long\r\n");
+    }
+    ParsedMessage parsed =
+        parser.parse("big", raw.toString().getBytes(StandardCharsets.UTF_8), CORP);
+
+    assertThat(parsed.links()).hasSize(Findings.MAX_LINKS);
+    assertThat(parsed.message().getBodyText()).hasSizeLessThanOrEqualTo(Findings.MAX_BODY_CHARS);
+    assertThat(parsed.warnings()).anyMatch(w -> w.contains("links"));
+
+    StringBuilder nested = new StringBuilder();
+    for (int i = 0; i < 20; i++) {
+      nested
+          .append("From: n")
+          .append(i)
+          .append("@x.example\r\nContent-Type: message/rfc822\r\n\r\n");
+    }
+    nested.append("From: deepest@x.example\r\n\r\nhttps://deep.example/\r\n");
+    ParsedMessage deep =
+        parser.parse("deep", nested.toString().getBytes(StandardCharsets.UTF_8), CORP);
+
+    assertThat(deep.message().getSenderAddress()).isEqualTo("n0@x.example");
+    assertThat(deep.links()).isEmpty();
+    assertThat(deep.warnings()).anyMatch(w -> w.contains("nested"));
+  }
+}
