@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.openair.action.connector.SieveConnector;
 import org.openair.domain.ClusterMember;
 import org.openair.domain.Investigation;
 import org.openair.domain.LookupRequest;
@@ -21,11 +22,13 @@ public class StoreFactSource implements FactSource {
 
   private final MessageStore messages;
   private final ActivityStore activity;
+  private final SieveConnector sieve;
 
   @Inject
-  public StoreFactSource(MessageStore messages, ActivityStore activity) {
+  public StoreFactSource(MessageStore messages, ActivityStore activity, SieveConnector sieve) {
     this.messages = messages;
     this.activity = activity;
+    this.sieve = sieve;
   }
 
   @Override
@@ -51,7 +54,7 @@ public class StoreFactSource implements FactSource {
           cluster(facts, messages.withAttachment(request.getKey(), since, MAX_MESSAGES), request);
       case DELIVERIES -> facts.addAll(messages.deliveries(List.of(request.getKey())));
       case CLICKS -> facts.addAll(activity.clicks(request.getKey(), since));
-      case INBOX_RULES -> facts.addAll(activity.inboxRules(request.getKey()));
+      case INBOX_RULES -> facts.addAll(sieve.refreshRules(request.getKey()));
       case SENT_MESSAGES -> {
         List<Message> sent = messages.sentBy(request.getKey(), since, MAX_MESSAGES);
         facts.addAll(sent);
