@@ -11,6 +11,7 @@ import org.openair.domain.Investigation;
 import org.openair.domain.LookupRequest;
 import org.openair.domain.Message;
 import org.openair.engine.FactSource;
+import org.openair.intake.AttachmentScanner;
 import org.openair.store.ActivityStore;
 import org.openair.store.MessageStore;
 
@@ -23,12 +24,18 @@ public class StoreFactSource implements FactSource {
   private final MessageStore messages;
   private final ActivityStore activity;
   private final SieveConnector sieve;
+  private final AttachmentScanner scanner;
 
   @Inject
-  public StoreFactSource(MessageStore messages, ActivityStore activity, SieveConnector sieve) {
+  public StoreFactSource(
+      MessageStore messages,
+      ActivityStore activity,
+      SieveConnector sieve,
+      AttachmentScanner scanner) {
     this.messages = messages;
     this.activity = activity;
     this.sieve = sieve;
+    this.scanner = scanner;
   }
 
   @Override
@@ -60,6 +67,7 @@ public class StoreFactSource implements FactSource {
         facts.addAll(sent);
         facts.addAll(messages.deliveries(sent.stream().map(Message::getId).toList()));
       }
+      case ATTACHMENT_SCANS -> facts.addAll(scanner.scan(request.getKey()));
     }
     return facts;
   }
