@@ -149,9 +149,17 @@ public interface OpenAirConfig {
     Webhook webhook();
   }
 
+  /** How a master user logs in to someone else's mailbox. */
+  enum MasterLogin {
+    /** Login name {@code <mailbox><separator><master user>}, Dovecot's {@code alice*master}. */
+    SEPARATOR,
+    /** SASL PLAIN as the master user with the mailbox as authorization identity. */
+    AUTHZID
+  }
+
   /**
    * IMAP remediation and mailbox import, logged in to each mailbox with a master user (Dovecot
-   * {@code alice*master}) or, with an empty separator, SASL PLAIN with the mailbox as authzid.
+   * {@code alice*master}) or SASL PLAIN with the mailbox as authzid.
    */
   interface Imap {
     @WithDefault("false")
@@ -159,7 +167,10 @@ public interface OpenAirConfig {
 
     MailServer server();
 
-    /** Joins the mailbox and the master user in the login name; empty uses SASL authzid. */
+    @WithDefault("separator")
+    MasterLogin masterLogin();
+
+    /** Joins the mailbox and the master user in the login name. */
     @WithDefault("*")
     String masterSeparator();
 
@@ -184,6 +195,9 @@ public interface OpenAirConfig {
     boolean enabled();
 
     MailServer server();
+
+    @WithDefault("separator")
+    MasterLogin masterLogin();
 
     @WithDefault("*")
     String masterSeparator();

@@ -43,7 +43,9 @@ public class MailboxImport {
   @Inject
   public MailboxImport(OpenAirConfig config, IntakeService intake) {
     this.imap = config.connectors().imap();
-    this.access = new ImapAccess(imap.server(), imap.masterSeparator(), imap.loginWithDomain());
+    this.access =
+        new ImapAccess(
+            imap.server(), imap.masterLogin(), imap.masterSeparator(), imap.loginWithDomain());
     this.intake = intake;
   }
 

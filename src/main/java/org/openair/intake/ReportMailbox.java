@@ -94,7 +94,8 @@ public class ReportMailbox {
       Db db,
       Clock clock) {
     this.config = config.intake().reportMailbox();
-    this.access = new ImapAccess(this.config.server(), "", true);
+    this.access =
+        new ImapAccess(this.config.server(), OpenAirConfig.MasterLogin.SEPARATOR, "*", true);
     this.intake = intake;
     this.messages = messages;
     this.alerts = alerts;

@@ -14,13 +14,18 @@ import org.openair.config.OpenAirConfig;
  */
 public final class ImapAccess {
   private final OpenAirConfig.MailServer server;
+  private final OpenAirConfig.MasterLogin masterLogin;
   private final String masterSeparator;
   private final boolean loginWithDomain;
 
   public ImapAccess(
-      OpenAirConfig.MailServer server, String masterSeparator, boolean loginWithDomain) {
+      OpenAirConfig.MailServer server,
+      OpenAirConfig.MasterLogin masterLogin,
+      String masterSeparator,
+      boolean loginWithDomain) {
     this.server = server;
-    this.masterSeparator = masterSeparator == null ? "" : masterSeparator;
+    this.masterLogin = masterLogin;
+    this.masterSeparator = masterSeparator;
     this.loginWithDomain = loginWithDomain;
   }
 
@@ -39,7 +44,7 @@ public final class ImapAccess {
     String password = server.password().orElse("");
     String login = loginWithDomain ? mailbox : localPart(mailbox);
     Properties props = properties(server.timeout());
-    if (masterSeparator.isEmpty()) {
+    if (masterLogin == OpenAirConfig.MasterLogin.AUTHZID) {
       props.put("mail.imap.sasl.enable", "true");
       props.put("mail.imap.sasl.mechanisms", "PLAIN");
       props.put("mail.imap.sasl.authorizationid", login);

@@ -53,7 +53,10 @@ public class ImapConnector implements Connector {
     this.config = config.connectors().imap();
     this.access =
         new ImapAccess(
-            this.config.server(), this.config.masterSeparator(), this.config.loginWithDomain());
+            this.config.server(),
+            this.config.masterLogin(),
+            this.config.masterSeparator(),
+            this.config.loginWithDomain());
   }
 
   @Override

@@ -184,7 +184,7 @@ public class SieveConnector implements Connector {
     OpenAirConfig.MailServer s = config.server();
     String user = s.user().orElseThrow(() -> new IllegalStateException("no Sieve user set"));
     String login = config.loginWithDomain() ? mailbox : localPart(mailbox);
-    boolean authzid = config.masterSeparator().isEmpty();
+    boolean authzid = config.masterLogin() == OpenAirConfig.MasterLogin.AUTHZID;
     return ManageSieveClient.connect(
         s.host(),
         port(),
