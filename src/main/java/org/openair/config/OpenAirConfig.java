@@ -85,6 +85,12 @@ public interface OpenAirConfig {
 
     @WithDefault("30s")
     Duration ingestWaitTimeout();
+
+    /**
+     * Mailboxes whose copies are not stored (besides the report mailbox, always left out: reports
+     * arrive through it and quote the reported mail, which would make them look like copies).
+     */
+    Optional<Set<String>> ignoredMailboxes();
   }
 
   /** The mailbox users forward suspicious mail to. */

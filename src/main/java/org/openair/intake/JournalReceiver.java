@@ -9,8 +9,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -49,6 +51,7 @@ public class JournalReceiver {
   private final OpenAirConfig.Journal config;
   private final int maxBytes;
   private final Semaphore turns;
+  private final Set<String> ignored = new HashSet<>();
   private final AtomicInteger stored = new AtomicInteger();
   private SMTPServer server;
   private ExecutorService sessions;
@@ -59,6 +62,15 @@ public class JournalReceiver {
     this.config = config.intake().journal();
     this.maxBytes = (int) Math.min(Integer.MAX_VALUE, config.intake().maxMessageBytes());
     this.turns = new Semaphore(Math.max(1, this.config.maxConcurrentIngests()), true);
+    this.config.ignoredMailboxes().orElse(Set.of()).forEach(m -> ignored.add(lower(m)));
+    OpenAirConfig.ReportMailbox reports = config.intake().reportMailbox();
+    if (reports.enabled()) {
+      reports.server().user().ifPresent(m -> ignored.add(lower(m)));
+    }
+  }
+
+  private static String lower(String s) {
+    return s.strip().toLowerCase(Locale.ROOT);
   }
 
   void onStart(@Observes StartupEvent event) throws IOException {
@@ -126,7 +138,7 @@ public class JournalReceiver {
         if (mailbox == null) {
           throw new RejectException(553, "5.1.3 not a mailbox address: " + recipient);
         }
-        if (!recipients.contains(mailbox)) {
+        if (!recipients.contains(mailbox) && !ignored.contains(mailbox)) {
           recipients.add(mailbox);
         }
       }
@@ -134,6 +146,9 @@ public class JournalReceiver {
       @Override
       public String data(InputStream data) throws RejectException, IOException {
         byte[] raw = data.readAllBytes();
+        if (recipients.isEmpty()) {
+          return "2.0.0 not stored: only mailboxes OpenAIR leaves out";
+        }
         boolean turn;
         try {
           turn = turns.tryAcquire(config.ingestWaitTimeout().toMillis(), TimeUnit.MILLISECONDS);
