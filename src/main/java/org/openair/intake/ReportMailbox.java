@@ -1,5 +1,6 @@
 package org.openair.intake;
 
+import org.jsoup.Jsoup;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -359,7 +360,7 @@ public class ReportMailbox {
       return String.valueOf(part.getContent());
     }
     if (part.isMimeType("text/html")) {
-      return org.jsoup.Jsoup.parse(String.valueOf(part.getContent())).wholeText();
+      return Jsoup.parse(String.valueOf(part.getContent())).wholeText();
     }
     if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart mp) {
       StringBuilder b = new StringBuilder();

@@ -1,5 +1,6 @@
 package org.openair.mail;
 
+import java.util.Locale;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -162,7 +163,7 @@ public final class ManageSieveClient implements AutoCloseable {
     while (true) {
       List<String> tokens = readLine();
       if (!tokens.isEmpty()) {
-        String first = tokens.get(0).toUpperCase(java.util.Locale.ROOT);
+        String first = tokens.get(0).toUpperCase(Locale.ROOT);
         if (first.equals("OK") || first.equals("NO") || first.equals("BYE")) {
           return new Response(first.equals("OK"), String.join(" ", tokens), lines);
         }

@@ -1,5 +1,6 @@
 package org.openair.api;
 
+import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -48,7 +49,7 @@ class JournalIntakeTest {
         "erin@corp.example");
 
     Message stored = messages.byInternetMessageId(id).orElseThrow();
-    assertThat(messages.deliveries(java.util.List.of(stored.getId())))
+    assertThat(messages.deliveries(List.of(stored.getId())))
         .extracting(Delivery::getMailbox)
         .containsExactlyInAnyOrder("dave@corp.example", "erin@corp.example");
   }
@@ -63,7 +64,7 @@ class JournalIntakeTest {
     MailLab.send(MailLab.journalPort(), raw, "sender@outside.example", "frank@corp.example");
 
     Message stored = messages.byInternetMessageId(id).orElseThrow();
-    assertThat(messages.deliveries(java.util.List.of(stored.getId())))
+    assertThat(messages.deliveries(List.of(stored.getId())))
         .extracting(Delivery::getMailbox)
         .containsExactlyInAnyOrder("dave@corp.example", "frank@corp.example");
   }

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.openair.support.Api.asAdmin;
 import static org.openair.support.Api.eml;
+import static org.openair.support.Api.ingest;
+import static org.openair.support.Api.report;
 import static org.openair.support.Api.settled;
 import static org.openair.support.TestActions.approved;
 
@@ -28,6 +30,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -276,14 +279,14 @@ class MailSystemEndToEndTest {
             + "See the invoice.\r\n--b\r\nContent-Type: application/octet-stream; name=invoice.com\r\n"
             + "Content-Disposition: attachment; filename=invoice.com\r\n"
             + "Content-Transfer-Encoding: base64\r\n\r\n"
-            + java.util.Base64.getMimeEncoder()
+            + Base64.getMimeEncoder()
                 .encodeToString(eicar.getBytes(StandardCharsets.US_ASCII))
             + "\r\n--b--\r\n";
     String messageId =
-        org.openair.support.Api.ingest(
+        ingest(
             raw.getBytes(StandardCharsets.US_ASCII), "alice@corp.example");
 
-    JsonPath inv = settled(org.openair.support.Api.report(messageId, "alice@corp.example"));
+    JsonPath inv = settled(report(messageId, "alice@corp.example"));
 
     assertThat(inv.getList("result.findings.provenance.ruleId", String.class))
         .contains("OA-AV-002");

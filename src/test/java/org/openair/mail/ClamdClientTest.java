@@ -1,5 +1,8 @@
 package org.openair.mail;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import java.net.ConnectException;
+import java.net.ServerSocket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -57,11 +60,11 @@ class ClamdClientTest {
   @Test
   void shouldFailFastWhenClamdIsDown() throws IOException {
     int closed;
-    try (var s = new java.net.ServerSocket(0)) {
+    try (ServerSocket s = new ServerSocket(0)) {
       closed = s.getLocalPort();
     }
     ClamdClient clamd = new ClamdClient("127.0.0.1", closed, Duration.ofSeconds(5));
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> clamd.scan(eicar()))
-        .isInstanceOf(java.net.ConnectException.class);
+    assertThatThrownBy(() -> clamd.scan(eicar()))
+        .isInstanceOf(ConnectException.class);
   }
 }

@@ -1,6 +1,7 @@
 package org.openair.support;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import org.openair.action.ActionRecord;
 import org.openair.action.ActionStatus;
@@ -44,7 +45,7 @@ public final class TestActions {
   /** A copy of the message with this Message-ID in each mailbox. */
   public static List<ActionRecord.DeliveryRef> copies(
       String internetMessageId, String... mailboxes) {
-    return java.util.Arrays.stream(mailboxes)
+    return Arrays.stream(mailboxes)
         .map(
             m ->
                 new ActionRecord.DeliveryRef(
