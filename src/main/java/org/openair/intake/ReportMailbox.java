@@ -1,6 +1,5 @@
 package org.openair.intake;
 
-import org.jsoup.Jsoup;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,6 +38,7 @@ import java.util.regex.Pattern;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.jboss.logging.Logger;
+import org.jsoup.Jsoup;
 import org.openair.config.OpenAirConfig;
 import org.openair.domain.AlertType;
 import org.openair.domain.Delivery;
@@ -83,6 +83,7 @@ public class ReportMailbox {
   private final Clock clock;
   private final Session parsing = Session.getInstance(new Properties());
   private volatile boolean running;
+  private volatile Store current;
   private Thread watcher;
   private ScheduledExecutorService timer;
 
@@ -133,6 +134,15 @@ public class ReportMailbox {
 
   public synchronized void stop() {
     running = false;
+    Store store = current;
+    if (store != null) {
+      try {
+        // Closing the connection ends an IDLE that would otherwise wait out its read timeout.
+        store.close();
+      } catch (MessagingException e) {
+        LOG.debugf("closing the report mailbox: %s", e.getMessage());
+      }
+    }
     if (watcher != null) {
       watcher.interrupt();
       timer.shutdownNow();
@@ -145,6 +155,7 @@ public class ReportMailbox {
     String lastFailure = null;
     while (running) {
       try (Store store = access.openOwn(poll.plus(config.server().timeout()))) {
+        current = store;
         IMAPFolder inbox = (IMAPFolder) store.getFolder(config.folder());
         inbox.open(Folder.READ_WRITE);
         Folder processed = store.getFolder(config.processedFolder());
@@ -174,6 +185,9 @@ public class ReportMailbox {
         Thread.currentThread().interrupt();
         return;
       } catch (MessagingException | RuntimeException e) {
+        if (!running) {
+          return;
+        }
         String reason = MailFailure.of(access.describe(), e).reason();
         if (!reason.equals(lastFailure)) {
           LOG.warnf("report mailbox: %s; trying again every %s", reason, poll);

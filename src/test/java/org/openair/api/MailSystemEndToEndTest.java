@@ -279,12 +279,9 @@ class MailSystemEndToEndTest {
             + "See the invoice.\r\n--b\r\nContent-Type: application/octet-stream; name=invoice.com\r\n"
             + "Content-Disposition: attachment; filename=invoice.com\r\n"
             + "Content-Transfer-Encoding: base64\r\n\r\n"
-            + Base64.getMimeEncoder()
-                .encodeToString(eicar.getBytes(StandardCharsets.US_ASCII))
+            + Base64.getMimeEncoder().encodeToString(eicar.getBytes(StandardCharsets.US_ASCII))
             + "\r\n--b--\r\n";
-    String messageId =
-        ingest(
-            raw.getBytes(StandardCharsets.US_ASCII), "alice@corp.example");
+    String messageId = ingest(raw.getBytes(StandardCharsets.US_ASCII), "alice@corp.example");
 
     JsonPath inv = settled(report(messageId, "alice@corp.example"));
 

@@ -1,12 +1,12 @@
 package org.openair.mail;
 
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import java.net.ConnectException;
-import java.net.ServerSocket;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +64,6 @@ class ClamdClientTest {
       closed = s.getLocalPort();
     }
     ClamdClient clamd = new ClamdClient("127.0.0.1", closed, Duration.ofSeconds(5));
-    assertThatThrownBy(() -> clamd.scan(eicar()))
-        .isInstanceOf(ConnectException.class);
+    assertThatThrownBy(() -> clamd.scan(eicar())).isInstanceOf(ConnectException.class);
   }
 }
