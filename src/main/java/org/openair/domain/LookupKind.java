@@ -15,5 +15,9 @@ public enum LookupKind {
   /** Inbox and forwarding rules of a mailbox; key: the mailbox address. */
   INBOX_RULES,
   /** Messages a mailbox sent; key: the mailbox address. */
-  SENT_MESSAGES
+  SENT_MESSAGES,
+  /**
+   * A virus scan of each attachment of a message (when a scanner is configured); key: message id.
+   */
+  ATTACHMENT_SCANS
 }
