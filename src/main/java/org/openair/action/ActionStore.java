@@ -446,7 +446,7 @@ public class ActionStore {
   }
 
   /** Pending actions approvers have not been told about, oldest first. */
-  List<ActionRecord> pendingNotNotified(int limit) {
+  public List<ActionRecord> pendingNotNotified(int limit) {
     return db.read(
         c ->
             query(
@@ -456,7 +456,7 @@ public class ActionStore {
   }
 
   /** Notes that approvers were told about these actions. */
-  void markNotified(List<String> ids, Instant at) {
+  public void markNotified(List<String> ids, Instant at) {
     db.inTransaction(
         c -> {
           try (PreparedStatement ps =
