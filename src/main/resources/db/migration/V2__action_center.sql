@@ -26,7 +26,7 @@ alter table investigations add column automation_policy text;
 -- Settings people change at run time (the automation policy), as JSON per name.
 create table settings (
     name        varchar(100) primary key,
-    value       text not null,
+    content     text not null,
     updated_at  timestamp with time zone not null,
     updated_by  varchar(200) not null
 );

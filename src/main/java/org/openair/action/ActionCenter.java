@@ -241,9 +241,6 @@ public class ActionCenter {
    * nothing; rejecting one that was approved, carried out, merged or expired is a conflict.
    */
   public ActionRecord reject(String id, String user, String comment) {
-    if (comment == null || comment.isBlank()) {
-      throw new BadRequestException("comment", "a rejection needs a 'comment' saying why");
-    }
     Instant now = clock.instant();
     boolean changed =
         db.inTransaction(
@@ -258,6 +255,10 @@ public class ActionCenter {
                     throw new ActionConflictException(
                         "action " + id + " is " + a.status().code() + " and cannot be rejected");
                 case PENDING -> {}
+              }
+              if (comment == null || comment.isBlank()) {
+                throw new BadRequestException(
+                    "comment", "a rejection needs a 'comment' saying why");
               }
               actions.decide(
                   c,

@@ -50,7 +50,7 @@ public class AutomationSettings {
   }
 
   private AutomationPolicy current(Connection c) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("select value from settings where name = ?")) {
+    try (PreparedStatement ps = c.prepareStatement("select content from settings where name = ?")) {
       ps.setString(1, NAME);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? parse(rs.getString(1)) : AutomationPolicy.DEFAULT;
@@ -72,7 +72,7 @@ public class AutomationSettings {
               }
               try (PreparedStatement ps =
                   c.prepareStatement(
-                      "insert into settings (name, value, updated_at, updated_by)"
+                      "insert into settings (name, content, updated_at, updated_by)"
                           + " values (?,?,?,?)")) {
                 ps.setString(1, NAME);
                 ps.setString(2, toJson(next));
