@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -180,7 +181,7 @@ class ExecutionRecoveryTest {
   @Test
   void retryableFailuresBackOffAndRetryUntilDone() {
     String id = blockSenderAction();
-    Instant dueAt = Instant.now().plus(Duration.ofDays(1));
+    Instant dueAt = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MICROS);
     approvedButDueAt(id, dueAt);
     HandClock clock = new HandClock(dueAt);
     MemoryBlocklist blocklist = new MemoryBlocklist();
@@ -212,7 +213,7 @@ class ExecutionRecoveryTest {
   @Test
   void anActionThatKeepsFailingIsFailedWithItsReasonAfterTheLastAttempt() {
     String id = blockSenderAction();
-    Instant dueAt = Instant.now().plus(Duration.ofDays(1));
+    Instant dueAt = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MICROS);
     approvedButDueAt(id, dueAt);
     HandClock clock = new HandClock(dueAt);
     MemoryBlocklist blocklist = new MemoryBlocklist();
@@ -252,7 +253,7 @@ class ExecutionRecoveryTest {
         .post("/api/v1/actions/" + pendingActionId(inv, "soft-delete") + "/reject")
         .then()
         .statusCode(200);
-    Instant dueAt = Instant.now().plus(Duration.ofDays(1));
+    Instant dueAt = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MICROS);
     approvedButDueAt(block, dueAt);
     MemoryBlocklist blocklist = new MemoryBlocklist();
     blocklist.scripted.add(ConnectorResult.failed("blocklist refused the entry"));
