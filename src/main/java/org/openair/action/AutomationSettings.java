@@ -58,7 +58,10 @@ public class AutomationSettings {
     }
   }
 
-  /** Replaces the policy with the one in {@code body} (JSON), auditing before and after. */
+  /**
+   * Replaces the policy with the one in {@code body} (JSON), auditing before and after. Fields left
+   * out take their defaults (without {@code actionTypes}, reporter notices stay automatic).
+   */
   public AutomationPolicy replace(String body, String actor) {
     AutomationPolicy next = fromRequest(body).validated();
     AutomationPolicy before =
@@ -153,7 +156,9 @@ public class AutomationSettings {
         bool(node, "allManual", false),
         integer(node, "maxClusterSize", AutomationPolicy.DEFAULT_MAX_CLUSTER_SIZE),
         bool(node, "identityActionsAutomatic", false),
-        levels(node, "actionTypes"),
+        node.has("actionTypes")
+            ? levels(node, "actionTypes")
+            : AutomationPolicy.DEFAULT.actionTypes(),
         levels(node, "playbooks"));
   }
 
