@@ -86,11 +86,12 @@ class AuditExportTest {
 
   @Test
   void untilAndSinceBoundTheEntries() {
-    AuditEntry entry = audit.record("exporter", "test.window", "test-window", "x-3", null, null);
+    String entityId = "x-" + java.util.UUID.randomUUID();
+    AuditEntry entry = audit.record("exporter", "test.window", "test-window", entityId, null, null);
 
     assertThat(
             asAdmin()
-                .queryParam("entityId", "x-3")
+                .queryParam("entityId", entityId)
                 .queryParam("until", entry.at().toString())
                 .get("/api/v1/audit")
                 .jsonPath()
@@ -98,7 +99,7 @@ class AuditExportTest {
         .isEmpty();
     assertThat(
             asAdmin()
-                .queryParam("entityId", "x-3")
+                .queryParam("entityId", entityId)
                 .queryParam("since", entry.at().toString())
                 .get("/api/v1/audit")
                 .jsonPath()
