@@ -1,51 +1,34 @@
 package org.openair.action;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Optional;
-import org.openair.action.connector.Connector;
-import org.openair.action.connector.ConnectorResult;
 import org.openair.domain.Delivery;
 import org.openair.store.MessageStore;
 
 /**
- * Records approved actions in OpenAIR's own store: message actions move the copies' folder so that
- * later investigations see them gone; other actions are recorded only. When a connector for the
- * action's type is enabled, it carries the action out on the real system first, and the store
- * changes only when it succeeded.
+ * Mirrors a carried-out action in OpenAIR's own store, in the transaction that records the outcome:
+ * message actions move the copies' folder so that later investigations see them gone; other actions
+ * are recorded only. Moving a copy to the folder it is in changes nothing, so doing it again after
+ * a restart is harmless.
  */
 @ApplicationScoped
-public class StoreExecutor implements ActionExecutor {
+public class StoreExecutor {
   private final MessageStore messages;
-  private final Instance<Connector> connectors;
 
   @Inject
-  public StoreExecutor(MessageStore messages, Instance<Connector> connectors) {
+  public StoreExecutor(MessageStore messages) {
     this.messages = messages;
-    this.connectors = connectors;
   }
 
-  @Override
-  public ExecutionResult execute(Connection c, ActionRecord action) throws SQLException {
-    Optional<Connector> connector =
-        connectors.stream().filter(k -> k.supports().contains(action.type())).findFirst();
-    if (connector.isEmpty()) {
-      return record(c, action);
-    }
-    ConnectorResult result = connector.get().execute(action);
-    String note = connector.get().name() + ": " + result.note();
-    if (!result.succeeded()) {
-      return new ExecutionResult(false, note);
-    }
-    ExecutionResult recorded = record(c, action);
-    return new ExecutionResult(true, note + "; " + recorded.note());
-  }
-
-  private ExecutionResult record(Connection c, ActionRecord action) throws SQLException {
+  /**
+   * Records {@code action} and returns a note for people; {@code connectorsRan} says whether a
+   * connector acted on the real system.
+   */
+  public String record(Connection c, ActionRecord action, boolean connectorsRan)
+      throws SQLException {
     String folder =
         switch (action.type()) {
           case SOFT_DELETE -> Delivery.RECOVERABLE;
@@ -55,21 +38,26 @@ public class StoreExecutor implements ActionExecutor {
           case QUARANTINE -> Delivery.QUARANTINE;
           default -> null;
         };
+    String what = action.undoOf() == null ? action.type().code() : "undo of " + action.undoOf();
     if (folder == null) {
-      return new ExecutionResult(
-          true, "recorded in OpenAIR; no connector for " + action.type().code() + " configured");
+      return connectorsRan
+          ? "recorded " + what + " in OpenAIR"
+          : "recorded "
+              + what
+              + " in OpenAIR; no connector for "
+              + action.type().code()
+              + " configured";
     }
     List<String> ids =
         action.deliveries().stream().map(ActionRecord.DeliveryRef::deliveryId).toList();
     int moved = messages.moveDeliveries(c, ids, folder);
-    return new ExecutionResult(
-        true,
-        "moved "
-            + moved
-            + " of "
-            + ids.size()
-            + " copies to "
-            + folder
-            + " in OpenAIR's store; no mailbox connector configured");
+    return "moved "
+        + moved
+        + " of "
+        + ids.size()
+        + " copies to "
+        + folder
+        + " in OpenAIR's store"
+        + (connectorsRan ? "" : "; no mailbox connector configured");
   }
 }

@@ -97,9 +97,9 @@ public final class MailLab {
       c.put(p + ".server.password", masterPassword);
       c.put(p + ".server.timeout", "10s");
     }
-    c.put("openair.connectors.smtp.enabled", "true");
-    c.put("openair.connectors.smtp.server.port", lab.getProperty("SMTP_PORT"));
-    c.put("openair.connectors.smtp.from", "openair@corp.example");
+    c.put("openair.smtp.host", "127.0.0.1");
+    c.put("openair.smtp.port", lab.getProperty("SMTP_PORT"));
+    c.put("openair.smtp.from", "openair@corp.example");
     c.put("openair.intake.report-mailbox.enabled", "true");
     c.put("openair.intake.report-mailbox.server.port", lab.getProperty("IMAP_PORT"));
     c.put("openair.intake.report-mailbox.server.user", REPORT_MAILBOX);
