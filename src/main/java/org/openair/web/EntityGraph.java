@@ -1,34 +1,41 @@
 package org.openair.web;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Lays out an investigation's entities as a graph the page draws in inline SVG: the message (or the
- * alert) in the middle, what it came from on the left, what it carries and who received it on the
- * right, each linked to its findings. Computed here so the page needs no script.
+ * alert) at the top of the middle column with what it carries (links, files, its cluster) hanging
+ * below it, where it came from on the left and who received it on the right. Each box links to the
+ * entity's findings. Computed here so the page needs no script.
  */
 public final class EntityGraph {
-  static final int NODE_WIDTH = 210;
+  static final int NODE_WIDTH = 240;
   static final int NODE_HEIGHT = 40;
+  static final int INDENT = 28;
   static final int ROW = 52;
-  static final int TOP = 40;
+  static final int TOP = 34;
   static final int MAX_PER_COLUMN = 9;
-  static final int WIDTH = 4 * 240 + 20;
-  private static final int[] COLUMN_X = {20, 260, 500, 740};
-  private static final String[] COLUMN_TITLES = {"Origin", "Message", "Content", "People"};
+  private static final int[] COLUMN_X = {10, 340, 670};
+  static final int WIDTH = COLUMN_X[2] + NODE_WIDTH + 10;
+  private static final String[] COLUMN_TITLES = {"Origin", "Message and content", "People"};
 
   /**
    * An entity to draw: its kind (entity type code), its id, its verdict and the anchor it opens.
    */
   public record Entity(String kind, String id, String verdict, String anchor) {}
 
-  /** A drawn box: its place, its two lines of text and the full id for the tooltip. */
+  /** A drawn box: its place and size, its two lines of text and the full id for the tooltip. */
   public record Node(
-      int x, int y, String kind, String label, String title, String verdict, String href) {
+      int x,
+      int y,
+      int width,
+      String kind,
+      String label,
+      String title,
+      String verdict,
+      String href) {
 
     public int textX() {
       return x + 10;
@@ -43,7 +50,7 @@ public final class EntityGraph {
     }
   }
 
-  /** A curve from one box to another, as an SVG path. */
+  /** A line from one box to another, as an SVG path. */
   public record Edge(String path) {}
 
   /** A column heading. */
@@ -62,75 +69,82 @@ public final class EntityGraph {
   }
 
   /**
-   * Lays out {@code entities} around {@code root} (the message, or the alert when there is none).
-   * Columns hold at most {@value #MAX_PER_COLUMN} boxes; the rest are counted in a last box.
+   * Lays out {@code entities} around {@code root} (the message, or the alert when there is none). A
+   * column shows at most {@value #MAX_PER_COLUMN} boxes; a last box counts the rest.
    */
   public static EntityGraph layout(Entity root, List<Entity> entities) {
-    Map<Integer, List<Entity>> columns = new LinkedHashMap<>();
-    for (int c = 0; c < 4; c++) {
-      columns.put(c, new ArrayList<>());
-    }
-    columns.get(1).add(root);
+    List<Entity> origin = new ArrayList<>();
+    List<Entity> content = new ArrayList<>();
+    List<Entity> people = new ArrayList<>();
     for (Entity e : entities) {
       if (e.kind().equals(root.kind()) && e.id().equals(root.id())) {
         continue;
       }
-      columns.get(column(e.kind())).add(e);
+      switch (column(e.kind())) {
+        case 0 -> origin.add(e);
+        case 1 -> content.add(e);
+        default -> people.add(e);
+      }
     }
-    int rows = 1;
-    for (List<Entity> column : columns.values()) {
-      rows = Math.max(rows, Math.min(column.size(), MAX_PER_COLUMN + 1));
-    }
-    int height = TOP + rows * ROW + 10;
     List<Node> nodes = new ArrayList<>();
     List<Edge> edges = new ArrayList<>();
-    Node rootNode = null;
-    for (Map.Entry<Integer, List<Entity>> column : columns.entrySet()) {
-      int c = column.getKey();
-      List<Entity> members = column.getValue();
-      int shown = members.size() > MAX_PER_COLUMN + 1 ? MAX_PER_COLUMN : members.size();
-      int total = shown + (members.size() > shown ? 1 : 0);
-      int y0 = TOP + (rows - total) * ROW / 2;
-      for (int i = 0; i < shown; i++) {
-        Entity e = members.get(i);
-        Node n =
-            new Node(
-                COLUMN_X[c],
-                y0 + i * ROW,
-                kindLabel(e.kind()),
-                shorten(e.id(), 30),
-                e.id(),
-                verdictClass(e.verdict()),
-                "#" + e.anchor());
-        nodes.add(n);
-        if (c == 1 && i == 0) {
-          rootNode = n;
-        }
-      }
-      if (members.size() > shown) {
-        nodes.add(
-            new Node(
-                COLUMN_X[c],
-                y0 + shown * ROW,
-                "more",
-                "+" + (members.size() - shown) + " more",
-                (members.size() - shown) + " more entities in the list below",
-                "unknown",
-                "#entities"));
-      }
+    Node rootNode = node(root, COLUMN_X[1], TOP, NODE_WIDTH);
+    nodes.add(rootNode);
+    int contentRows = place(content, COLUMN_X[1] + INDENT, TOP + ROW, NODE_WIDTH - INDENT, nodes);
+    for (Node n : nodes.subList(1, nodes.size())) {
+      edges.add(new Edge(elbow(rootNode, n)));
     }
-    for (Node n : nodes) {
-      if (n != rootNode && rootNode != null) {
-        edges.add(new Edge(curve(rootNode, n)));
-      }
+    int before = nodes.size();
+    int originRows = place(origin, COLUMN_X[0], TOP, NODE_WIDTH, nodes);
+    int peopleRows = place(people, COLUMN_X[2], TOP, NODE_WIDTH, nodes);
+    for (Node n : nodes.subList(before, nodes.size())) {
+      edges.add(new Edge(curve(rootNode, n)));
     }
+    int rows = Math.max(1 + contentRows, Math.max(originRows, peopleRows));
     List<Heading> headings = new ArrayList<>();
-    for (int c = 0; c < 4; c++) {
-      if (!columns.get(c).isEmpty()) {
-        headings.add(new Heading(COLUMN_X[c] + 10, COLUMN_TITLES[c]));
-      }
+    headings.add(new Heading(COLUMN_X[1] + 10, COLUMN_TITLES[1]));
+    if (!origin.isEmpty()) {
+      headings.add(new Heading(COLUMN_X[0] + 10, COLUMN_TITLES[0]));
     }
-    return new EntityGraph(nodes, edges, headings, height);
+    if (!people.isEmpty()) {
+      headings.add(new Heading(COLUMN_X[2] + 10, COLUMN_TITLES[2]));
+    }
+    return new EntityGraph(nodes, edges, headings, TOP + rows * ROW);
+  }
+
+  /** Stacks {@code members} from {@code y}; returns how many rows they took. */
+  private static int place(List<Entity> members, int x, int y, int width, List<Node> out) {
+    int shown = members.size() > MAX_PER_COLUMN + 1 ? MAX_PER_COLUMN : members.size();
+    for (int i = 0; i < shown; i++) {
+      out.add(node(members.get(i), x, y + i * ROW, width));
+    }
+    if (members.size() > shown) {
+      int rest = members.size() - shown;
+      out.add(
+          new Node(
+              x,
+              y + shown * ROW,
+              width,
+              "more",
+              "+" + rest + " more",
+              rest + " more entities in the list below",
+              "unknown",
+              "#entities"));
+      return shown + 1;
+    }
+    return shown;
+  }
+
+  private static Node node(Entity e, int x, int y, int width) {
+    return new Node(
+        x,
+        y,
+        width,
+        kindLabel(e.kind()),
+        shorten(e.id(), width / 8),
+        e.id(),
+        verdictClass(e.verdict()),
+        "#" + e.anchor());
   }
 
   public List<Node> nodes() {
@@ -153,13 +167,12 @@ public final class EntityGraph {
     return height;
   }
 
-  /** Which column an entity kind goes in: origin 0, message 1, content 2, people 3. */
+  /** Which column an entity kind goes in: origin 0, under the message 1, people 2. */
   static int column(String kind) {
     return switch (kind) {
       case "sender", "domain", "ip" -> 0;
-      case "message", "cluster", "alert" -> 1;
-      case "url", "file" -> 2;
-      default -> 3;
+      case "message", "cluster", "url", "file", "alert" -> 1;
+      default -> 2;
     };
   }
 
@@ -187,18 +200,20 @@ public final class EntityGraph {
     return text.length() <= max ? text : text.substring(0, max - 1) + "…";
   }
 
-  private static String curve(Node from, Node to) {
-    boolean right = to.x() > from.x();
-    boolean sameColumn = to.x() == from.x();
-    int x1 = right || sameColumn ? from.x() + NODE_WIDTH : from.x();
-    int y1 = from.y() + NODE_HEIGHT / 2;
-    int x2 = right ? to.x() : to.x() + NODE_WIDTH;
+  /** Down from the root's left edge, then across into a box stacked below it. */
+  private static String elbow(Node root, Node to) {
+    int x = root.x() + INDENT / 2;
+    int y = to.y() + NODE_HEIGHT / 2;
+    return "M" + x + "," + (root.y() + NODE_HEIGHT) + " V" + y + " H" + to.x();
+  }
+
+  /** A curve from the root's side to a box in the column on that side. */
+  private static String curve(Node root, Node to) {
+    boolean right = to.x() > root.x();
+    int x1 = right ? root.x() + root.width() : root.x();
+    int y1 = root.y() + NODE_HEIGHT / 2;
+    int x2 = right ? to.x() : to.x() + to.width();
     int y2 = to.y() + NODE_HEIGHT / 2;
-    if (sameColumn) {
-      int bend = x1 + 20;
-      return "M" + x1 + "," + y1 + " C" + bend + "," + y1 + " " + bend + "," + y2 + " " + x2 + ","
-          + y2;
-    }
     int mid = (x1 + x2) / 2;
     return "M" + x1 + "," + y1 + " C" + mid + "," + y1 + " " + mid + "," + y2 + " " + x2 + "," + y2;
   }
