@@ -138,6 +138,12 @@ class ConsoleBrowserTest {
     assertThat(browser.findElement(By.cssSelector("#action-" + first + " .badge")).getText())
         .isIn("executed", "approved");
     screenshot("investigation-remediated");
+    js("document.getElementById('actions').scrollIntoView()");
+    screenshot("investigation-actions");
+    js("document.getElementById('entities').scrollIntoView()");
+    screenshot("investigation-findings");
+    browser.get(url("ui/actions?view=history"));
+    screenshot("action-history");
   }
 
   @Test
@@ -152,6 +158,8 @@ class ConsoleBrowserTest {
     assertThat(browser.findElements(By.cssSelector("input[name=id]"))).isEmpty();
     assertThat(browser.findElement(By.id("actions")).getText()).doesNotContain("Approve");
     screenshot("analyst-investigation");
+    js("document.getElementById('actions').scrollIntoView()");
+    screenshot("analyst-actions");
 
     // A valid token from the analyst's own page, on a form the page never offered.
     String token =
