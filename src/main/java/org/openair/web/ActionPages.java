@@ -12,6 +12,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
@@ -178,12 +180,7 @@ public class ActionPages {
   }
 
   private static String param(String name, String value) {
-    return blank(value)
-        ? ""
-        : "&"
-            + name
-            + "="
-            + java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    return blank(value) ? "" : "&" + name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
   private static boolean blank(String s) {

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** How pages write values: times in UTC to the minute, hashes shortened. */
+/** How pages write times: in UTC, to the minute or, for the audit log, the millisecond. */
 @TemplateExtension
 public final class Formats {
   private static final DateTimeFormatter WHEN =
@@ -23,10 +23,5 @@ public final class Formats {
   /** To the millisecond, for the audit log. */
   static String exact(Instant instant) {
     return instant == null ? "" : EXACT.format(instant);
-  }
-
-  /** The first 12 hex digits of a hash; the whole hash goes in a title attribute. */
-  static String shortHash(String hash) {
-    return hash == null || hash.length() <= 12 ? String.valueOf(hash) : hash.substring(0, 12);
   }
 }

@@ -13,6 +13,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -125,8 +127,7 @@ public class SettingsPages {
     audit.record(
         console.username(), "user.created", "user", username, null, Map.of("roles", checked));
     return Console.seeOther(
-        "/ui/settings?created="
-            + java.net.URLEncoder.encode(username, java.nio.charset.StandardCharsets.UTF_8));
+        "/ui/settings?created=" + URLEncoder.encode(username, StandardCharsets.UTF_8));
   }
 
   /** Issues a token and shows it once; the page is not cached. */
