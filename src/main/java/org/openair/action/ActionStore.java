@@ -247,6 +247,70 @@ public class ActionStore {
   }
 
   /**
+   * What the action center filters on; null fields match everything. {@code decided} keeps only
+   * actions someone (or automation) decided, newest decision first; otherwise oldest first.
+   */
+  public record Filter(
+      ActionStatus status,
+      ActionType type,
+      String investigationId,
+      String target,
+      boolean decided) {}
+
+  /** A page of actions matching the filter. */
+  public List<ActionRecord> search(Filter filter, int offset, int limit) {
+    List<Object> params = new ArrayList<>();
+    String order = filter.decided() ? " order by decided_at desc, id" : " order by created_at, id";
+    String tail = where(filter, params) + order + " limit ? offset ?";
+    params.add(limit);
+    params.add(offset);
+    return db.read(c -> query(c, tail, params));
+  }
+
+  /** How many actions match the filter. */
+  public long count(Filter filter) {
+    List<Object> params = new ArrayList<>();
+    String sql = "select count(*) from actions" + where(filter, params);
+    return db.read(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) {
+              ps.setObject(i + 1, params.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              return rs.getLong(1);
+            }
+          }
+        });
+  }
+
+  private static String where(Filter f, List<Object> params) {
+    StringBuilder w = new StringBuilder(" where 1 = 1");
+    if (f.status() != null) {
+      w.append(" and status = ?");
+      params.add(f.status().code());
+    }
+    if (f.type() != null) {
+      w.append(" and type = ?");
+      params.add(f.type().code());
+    }
+    if (f.investigationId() != null) {
+      w.append(" and investigation_id = ?");
+      params.add(f.investigationId());
+    }
+    if (f.target() != null) {
+      w.append(" and lower(target) like ? escape '!'");
+      String t = f.target().strip().toLowerCase(java.util.Locale.ROOT);
+      params.add("%" + t.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+    }
+    if (f.decided()) {
+      w.append(" and decided_at is not null");
+    }
+    return w.toString();
+  }
+
+  /**
    * Records a decision when the action is still in {@code expected}; false when another decision
    * got there first. An approval makes the action due for execution at once.
    */

@@ -12,11 +12,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.openair.BadRequestException;
 import org.openair.NotFoundException;
 import org.openair.action.ActionConflictException;
@@ -29,9 +27,6 @@ import org.openair.security.UserStore;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
 public class UserResource {
-  private static final Pattern USERNAME = Pattern.compile("[a-zA-Z0-9._@-]{1,100}");
-  private static final int MIN_PASSWORD = 12;
-
   private final UserStore users;
   private final AuditLog audit;
   private final SecurityIdentity identity;
@@ -58,25 +53,8 @@ public class UserResource {
     if (request == null) {
       throw new BadRequestException(null, "the body must be a JSON object");
     }
-    if (request.username() == null || !USERNAME.matcher(request.username()).matches()) {
-      throw new BadRequestException(
-          "username", "'username' must be 1-100 letters, digits or . _ @ -");
-    }
-    if (request.password() == null || request.password().length() < MIN_PASSWORD) {
-      throw new BadRequestException(
-          "password", "'password' must be at least " + MIN_PASSWORD + " characters");
-    }
-    if (request.roles() == null || request.roles().isEmpty()) {
-      throw new BadRequestException("roles", "'roles' must name at least one of " + Roles.ALL);
-    }
-    Set<String> roles = new LinkedHashSet<>();
-    for (String role : request.roles()) {
-      if (role == null || !Roles.ALL.contains(role)) {
-        throw new BadRequestException(
-            "roles", "unknown role '" + role + "'; roles are " + Roles.ALL);
-      }
-      roles.add(role);
-    }
+    Set<String> roles =
+        UserStore.checkNewUser(request.username(), request.password(), request.roles());
     if (users.exists(request.username())) {
       throw new ActionConflictException("user " + request.username() + " exists already");
     }

@@ -14,6 +14,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -98,12 +100,45 @@ public class AuditLog {
 
   /** Entries matching the filter, oldest first. */
   public List<AuditEntry> list(AuditQuery query) {
-    StringBuilder sql =
-        new StringBuilder(
-            "select seq, at, actor, event, entity_type, entity_id, before_state, after_state,"
-                + " prev_hash, hash from audit_log where seq > ?");
     List<Object> params = new ArrayList<>();
+    StringBuilder sql = new StringBuilder(SELECT + " where seq > ?");
     params.add(query.afterSeq());
+    filter(query, sql, params);
+    sql.append(" order by seq limit ").append(query.limit());
+    return select(sql.toString(), params);
+  }
+
+  /**
+   * Entries matching the filter with a sequence number below {@code beforeSeq} (all when 0 or
+   * less), newest first; {@code query.afterSeq()} is ignored.
+   */
+  public List<AuditEntry> listNewestFirst(AuditQuery query, long beforeSeq) {
+    List<Object> params = new ArrayList<>();
+    StringBuilder sql = new StringBuilder(SELECT + " where 1 = 1");
+    if (beforeSeq > 0) {
+      sql.append(" and seq < ?");
+      params.add(beforeSeq);
+    }
+    filter(query, sql, params);
+    sql.append(" order by seq desc limit ").append(query.limit());
+    return select(sql.toString(), params);
+  }
+
+  /** Every entry about one of the given entities (an investigation and its actions), in order. */
+  public List<AuditEntry> forEntities(Collection<String> entityIds) {
+    if (entityIds.isEmpty()) {
+      return List.of();
+    }
+    String marks = String.join(",", Collections.nCopies(entityIds.size(), "?"));
+    return select(
+        SELECT + " where entity_id in (" + marks + ") order by seq", new ArrayList<>(entityIds));
+  }
+
+  private static final String SELECT =
+      "select seq, at, actor, event, entity_type, entity_id, before_state, after_state,"
+          + " prev_hash, hash from audit_log";
+
+  private static void filter(AuditQuery query, StringBuilder sql, List<Object> params) {
     if (query.actor() != null) {
       sql.append(" and actor = ?");
       params.add(query.actor());
@@ -128,11 +163,13 @@ public class AuditLog {
       sql.append(" and at >= ?");
       params.add(Timestamp.from(query.since()));
     }
-    sql.append(" order by seq limit ").append(query.limit());
+  }
+
+  private List<AuditEntry> select(String sql, List<Object> params) {
     return db.read(
         c -> {
           List<AuditEntry> out = new ArrayList<>();
-          try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.size(); i++) {
               ps.setObject(i + 1, params.get(i));
             }

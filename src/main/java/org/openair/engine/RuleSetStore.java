@@ -143,6 +143,28 @@ public class RuleSetStore {
         });
   }
 
+  /** A file of a stored rule set, without its text. */
+  public record FileRef(String name, String sha256) {}
+
+  /** The files of a stored rule set by name; empty for an unknown set. */
+  public List<FileRef> files(String ruleSetId) {
+    return db.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "select name, sha256 from rule_set_files where rule_set_id = ? order by name")) {
+            ps.setString(1, ruleSetId);
+            List<FileRef> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(new FileRef(rs.getString(1), rs.getString(2)));
+              }
+            }
+            return out;
+          }
+        });
+  }
+
   /** The text of one file as it was in a rule set. */
   public Optional<RuleFile> file(String ruleSetId, String name) {
     return db.read(

@@ -8,8 +8,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.openair.domain.AlertType;
 import org.openair.domain.Verdict;
@@ -156,6 +160,184 @@ public class InvestigationStore {
             }
           }
         });
+  }
+
+  /** What the console's list filters on; null fields match everything. */
+  public record Filter(
+      InvestigationStatus status,
+      Verdict verdict,
+      String playbook,
+      Instant from,
+      Instant to,
+      String mailbox,
+      String sender) {
+
+    public static Filter all() {
+      return new Filter(null, null, null, null, null, null, null);
+    }
+  }
+
+  /** One line of the console's list: the investigation with its alert and message at a glance. */
+  public record Listed(
+      InvestigationRecord investigation,
+      String alertType,
+      String subject,
+      String sender,
+      String reportedBy) {}
+
+  /** Investigations per verdict on one day (UTC), for the overview's chart. */
+  public record DayCount(LocalDate day, String verdict, long count) {}
+
+  /**
+   * A page of investigations matching the filter, newest first. {@code mailbox} matches the
+   * reporter, the alert's user or any mailbox the alert's message was delivered to; {@code sender}
+   * matches part of the message's sender address; both ignore case.
+   */
+  public List<Listed> search(Filter filter, int offset, int limit) {
+    List<Object> params = new ArrayList<>();
+    String where = where(filter, params);
+    params.add(limit);
+    params.add(offset);
+    String sql =
+        "select "
+            + prefixed("i.")
+            + ", a.type, m.subject, m.sender_address, a.reported_by from investigations i"
+            + " join alerts a on a.id = i.alert_id left join messages m on m.id = a.message_id"
+            + where
+            + " order by i.created_at desc, i.id limit ? offset ?";
+    return db.read(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            List<Listed> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(
+                    new Listed(
+                        read(rs),
+                        rs.getString(15),
+                        rs.getString(16),
+                        rs.getString(17),
+                        rs.getString(18)));
+              }
+            }
+            return out;
+          }
+        });
+  }
+
+  /** How many investigations match the filter. */
+  public long count(Filter filter) {
+    List<Object> params = new ArrayList<>();
+    String sql =
+        "select count(*) from investigations i join alerts a on a.id = i.alert_id"
+            + " left join messages m on m.id = a.message_id"
+            + where(filter, params);
+    return db.read(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              return rs.getLong(1);
+            }
+          }
+        });
+  }
+
+  /** How many investigations are in each status, in the order of {@link InvestigationStatus}. */
+  public Map<InvestigationStatus, Long> countByStatus() {
+    Map<InvestigationStatus, Long> out = new LinkedHashMap<>();
+    for (InvestigationStatus s : InvestigationStatus.values()) {
+      out.put(s, 0L);
+    }
+    db.read(
+        c -> {
+          try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "select status, count(*) from investigations group by status");
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              String code = rs.getString(1);
+              long n = rs.getLong(2);
+              InvestigationStatus.fromCode(code).ifPresent(s -> out.put(s, n));
+            }
+          }
+          return null;
+        });
+    return out;
+  }
+
+  /** Investigations created since {@code since}, counted per day and verdict. */
+  public List<DayCount> verdictsByDay(Instant since) {
+    return db.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "select cast(created_at as date), verdict, count(*) from investigations"
+                      + " where created_at >= ? group by cast(created_at as date), verdict")) {
+            ps.setTimestamp(1, Timestamp.from(since));
+            List<DayCount> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(new DayCount(rs.getDate(1).toLocalDate(), rs.getString(2), rs.getLong(3)));
+              }
+            }
+            return out;
+          }
+        });
+  }
+
+  private static String where(Filter f, List<Object> params) {
+    StringBuilder w = new StringBuilder(" where 1 = 1");
+    if (f.status() != null) {
+      w.append(" and i.status = ?");
+      params.add(f.status().code());
+    }
+    if (f.verdict() != null) {
+      w.append(" and i.verdict = ?");
+      params.add(f.verdict().code());
+    }
+    if (f.playbook() != null) {
+      w.append(" and i.playbook = ?");
+      params.add(f.playbook());
+    }
+    if (f.from() != null) {
+      w.append(" and i.created_at >= ?");
+      params.add(Timestamp.from(f.from()));
+    }
+    if (f.to() != null) {
+      w.append(" and i.created_at < ?");
+      params.add(Timestamp.from(f.to()));
+    }
+    if (f.mailbox() != null) {
+      String mailbox = f.mailbox().strip().toLowerCase(Locale.ROOT);
+      w.append(
+          " and (lower(a.reported_by) = ? or lower(a.user_name) = ? or exists (select 1 from"
+              + " deliveries d where d.message_id = a.message_id and lower(d.mailbox) = ?))");
+      params.add(mailbox);
+      params.add(mailbox);
+      params.add(mailbox);
+    }
+    if (f.sender() != null) {
+      w.append(" and lower(m.sender_address) like ? escape '!'");
+      params.add("%" + likeEscaped(f.sender().strip().toLowerCase(Locale.ROOT)) + "%");
+    }
+    return w.toString();
+  }
+
+  private static String likeEscaped(String s) {
+    return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+  }
+
+  private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
+    for (int i = 0; i < params.size(); i++) {
+      ps.setObject(i + 1, params.get(i));
+    }
+  }
+
+  private static String prefixed(String alias) {
+    return alias + COLUMNS.replace(", ", ", " + alias);
   }
 
   /** Ids of queued investigations, oldest first. */

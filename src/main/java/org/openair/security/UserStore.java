@@ -10,13 +10,16 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.openair.BadRequestException;
 import org.openair.store.Db;
 import org.openair.store.Ids;
 
@@ -24,6 +27,8 @@ import org.openair.store.Ids;
 @ApplicationScoped
 public class UserStore {
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Pattern USERNAME = Pattern.compile("[a-zA-Z0-9._@-]{1,100}");
+  private static final int MIN_PASSWORD = 12;
 
   private final Db db;
   private final Clock clock;
@@ -39,6 +44,33 @@ public class UserStore {
 
   /** A freshly made token: the secret is shown once and never stored. */
   public record IssuedToken(String id, String username, String name, String token) {}
+
+  /**
+   * Checks a new user's name, password and roles and returns the roles as a set; a bad value is a
+   * {@link BadRequestException} naming the field.
+   */
+  public static Set<String> checkNewUser(String username, String password, List<String> roles) {
+    if (username == null || !USERNAME.matcher(username).matches()) {
+      throw new BadRequestException(
+          "username", "'username' must be 1-100 letters, digits or . _ @ -");
+    }
+    if (password == null || password.length() < MIN_PASSWORD) {
+      throw new BadRequestException(
+          "password", "'password' must be at least " + MIN_PASSWORD + " characters");
+    }
+    if (roles == null || roles.isEmpty()) {
+      throw new BadRequestException("roles", "'roles' must name at least one of " + Roles.ALL);
+    }
+    Set<String> checked = new LinkedHashSet<>();
+    for (String role : roles) {
+      if (role == null || !Roles.ALL.contains(role)) {
+        throw new BadRequestException(
+            "roles", "unknown role '" + role + "'; roles are " + Roles.ALL);
+      }
+      checked.add(role);
+    }
+    return checked;
+  }
 
   public long count() {
     return db.read(
@@ -147,6 +179,32 @@ public class UserStore {
           return null;
         });
     return new IssuedToken(id, username, name, token);
+  }
+
+  /** An issued token as listed to admins: never its secret. */
+  public record TokenInfo(String id, String username, String name, Instant createdAt) {}
+
+  /** Every issued token, by user then age. */
+  public List<TokenInfo> tokens() {
+    return db.read(
+        c -> {
+          try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "select id, username, name, created_at from api_tokens"
+                          + " order by username, created_at, id");
+              ResultSet rs = ps.executeQuery()) {
+            List<TokenInfo> out = new java.util.ArrayList<>();
+            while (rs.next()) {
+              out.add(
+                  new TokenInfo(
+                      rs.getString(1),
+                      rs.getString(2),
+                      rs.getString(3),
+                      rs.getTimestamp(4).toInstant()));
+            }
+            return out;
+          }
+        });
   }
 
   /** The user a token belongs to, or empty for an unknown token. */
