@@ -11,7 +11,8 @@ import java.util.stream.Stream;
 
 /**
  * Gives the service under test its own copy of the project's rules, so that tests may drop broken
- * files into it without touching {@code rules/}, and the mail system settings of {@link MailLab}.
+ * files into it without touching {@code rules/}; a fresh data folder, so no run sees what an earlier
+ * one (with other migrations) left; and the mail system settings of {@link MailLab}.
  */
 public class TestRulesFolder implements QuarkusTestResourceLifecycleManager {
   private static Path folder;
@@ -32,6 +33,9 @@ public class TestRulesFolder implements QuarkusTestResourceLifecycleManager {
       }
       Map<String, String> config = new HashMap<>(MailLab.serviceConfig());
       config.put("openair.rules-dir", folder.toString());
+      config.put(
+          "openair.data-dir",
+          Files.createTempDirectory(Path.of("target"), "test-data-").toAbsolutePath().toString());
       return config;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
