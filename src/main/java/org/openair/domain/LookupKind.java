@@ -15,5 +15,10 @@ public enum LookupKind {
   /** Inbox and forwarding rules of a mailbox; key: the mailbox address. */
   INBOX_RULES,
   /** Messages a mailbox sent; key: the mailbox address. */
-  SENT_MESSAGES
+  SENT_MESSAGES,
+  /**
+   * Delivered messages matching a threat-intelligence indicator (URL, domain, IP, hash, sender);
+   * key: the indicator's value. Retro-hunt investigations start with these as cluster members.
+   */
+  INTEL_MATCH
 }

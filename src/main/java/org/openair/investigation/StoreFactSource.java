@@ -10,6 +10,7 @@ import org.openair.domain.Investigation;
 import org.openair.domain.LookupRequest;
 import org.openair.domain.Message;
 import org.openair.engine.FactSource;
+import org.openair.intel.IntelMatches;
 import org.openair.store.ActivityStore;
 import org.openair.store.MessageStore;
 
@@ -21,11 +22,13 @@ public class StoreFactSource implements FactSource {
 
   private final MessageStore messages;
   private final ActivityStore activity;
+  private final IntelMatches intel;
 
   @Inject
-  public StoreFactSource(MessageStore messages, ActivityStore activity) {
+  public StoreFactSource(MessageStore messages, ActivityStore activity, IntelMatches intel) {
     this.messages = messages;
     this.activity = activity;
+    this.intel = intel;
   }
 
   @Override
@@ -57,6 +60,7 @@ public class StoreFactSource implements FactSource {
         facts.addAll(sent);
         facts.addAll(messages.deliveries(sent.stream().map(Message::getId).toList()));
       }
+      case INTEL_MATCH -> facts.addAll(intel.lookup(request.getKey(), since, MAX_MESSAGES));
     }
     return facts;
   }
