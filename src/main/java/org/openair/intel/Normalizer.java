@@ -98,8 +98,8 @@ public final class Normalizer {
       port = c < 0 ? null : authority.substring(c + 1);
     }
     String host = canonicalHost(hostPart);
-    if (host == null) {
-      throw new IllegalArgumentException("the URL has no host: " + raw);
+    if (host == null || !(InetAddresses.isInetAddress(host) || isHostName(host))) {
+      throw new IllegalArgumentException("the URL has no valid host: " + raw);
     }
     StringBuilder out = new StringBuilder(s.length() + 8);
     out.append(scheme).append("://").append(host);
@@ -140,13 +140,25 @@ public final class Normalizer {
     if (h == null || h.isEmpty()) {
       throw new IllegalArgumentException("not a domain name: " + raw);
     }
-    for (int i = 0; i < h.length(); i++) {
-      char c = h.charAt(i);
-      if (!(Character.isLetterOrDigit(c) || c == '-' || c == '.' || c == '_')) {
-        throw new IllegalArgumentException("not a domain name: " + raw);
-      }
+    if (!isHostName(h) || h.indexOf('.') < 0) {
+      throw new IllegalArgumentException("not a domain name: " + raw);
     }
     return h;
+  }
+
+  private static boolean isHostName(String h) {
+    if (h.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < h.length(); i++) {
+      char c = h.charAt(i);
+      boolean ok =
+          (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The canonical spelling of an IPv4 or IPv6 address (brackets optional). */
