@@ -29,7 +29,7 @@ create table intel_indicators (
     -- SHA-256 of type and normalised value, so long URLs can be keyed on both databases.
     value_key    varchar(64) not null,
     type         varchar(16) not null,
-    value        varchar(4000) not null,
+    indicator_value  varchar(4000) not null,
     verdict      varchar(16) not null,
     threat       varchar(200),
     confidence   int not null,

@@ -212,7 +212,7 @@ public class IntelStore {
           List<Indicator> out = new ArrayList<>();
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "select type, value, verdict, threat, confidence, first_seen, last_seen,"
+                  "select type, indicator_value, verdict, threat, confidence, first_seen, last_seen,"
                       + " expires_at, description from intel_indicators where source = ?")) {
             ps.setFetchSize(BATCH);
             ps.setString(1, source);
@@ -383,7 +383,7 @@ public class IntelStore {
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "insert into intel_indicators (source, value_key, type, value, verdict, threat,"
+            "insert into intel_indicators (source, value_key, type, indicator_value, verdict, threat,"
                 + " confidence, first_seen, last_seen, expires_at, description)"
                 + " values (?,?,?,?,?,?,?,?,?,?,?)")) {
       int n = 0;
