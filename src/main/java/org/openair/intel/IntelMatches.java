@@ -51,7 +51,13 @@ public class IntelMatches {
    * delivered first, each with its number of deliveries in the window.
    */
   public Map<String, Integer> delivered(Indicator indicator, Instant since, int limit) {
-    return db.read(c -> deliveredIn(c, candidates(c, indicator, since), since, limit));
+    return db.read(c -> delivered(c, indicator, since, limit));
+  }
+
+  /** {@link #delivered(Indicator, Instant, int)} on a connection the caller holds. */
+  static Map<String, Integer> delivered(Connection c, Indicator indicator, Instant since, int limit)
+      throws SQLException {
+    return deliveredIn(c, candidates(c, indicator, since), since, limit);
   }
 
   /**
@@ -143,7 +149,7 @@ public class IntelMatches {
     }
   }
 
-  private Collection<String> candidates(Connection c, Indicator i, Instant since)
+  private static Collection<String> candidates(Connection c, Indicator i, Instant since)
       throws SQLException {
     Set<String> ids = new LinkedHashSet<>();
     String v = i.value();
@@ -167,17 +173,27 @@ public class IntelMatches {
             ids.add(row[0]);
           }
         }
-        for (String[] row : rows(c, "select id from messages where sender_domain = ?", v)) {
-          ids.add(row[0]);
-        }
+        // A suffix cannot use an index, so the distinct sender domains (an index-only read on
+        // both databases) are filtered here and then fetched by the index.
+        List<String> domains = new ArrayList<>();
         for (String[] row :
             rows(
-                c,
-                "select m.id from messages m where m.sender_domain like ? and m.id in"
-                    + " (select d.message_id from deliveries d where d.delivered_at >= ?)",
-                "%." + v,
-                IntelStore.ts(since))) {
-          ids.add(row[0]);
+                c, "select distinct sender_domain from messages where sender_domain is not null")) {
+          if (row[0].equals(v) || row[0].endsWith("." + v)) {
+            domains.add(row[0]);
+          }
+        }
+        for (int from = 0; from < domains.size(); from += CHUNK) {
+          List<String> chunk = domains.subList(from, Math.min(domains.size(), from + CHUNK));
+          for (String[] row :
+              rows(
+                  c,
+                  "select id from messages where sender_domain in ("
+                      + placeholders(chunk.size())
+                      + ")",
+                  chunk.toArray())) {
+            ids.add(row[0]);
+          }
         }
       }
       case IP -> {
@@ -265,7 +281,7 @@ public class IntelMatches {
     return url.substring(start, end);
   }
 
-  private Map<String, Integer> deliveredIn(
+  private static Map<String, Integer> deliveredIn(
       Connection c, Collection<String> ids, Instant since, int limit) throws SQLException {
     List<String> all = new ArrayList<>(ids);
     Map<String, Integer> counts = new HashMap<>();
