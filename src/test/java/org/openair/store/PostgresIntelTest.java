@@ -42,6 +42,7 @@ class PostgresIntelTest {
             "carol@corp.example");
     String url = asAdmin().get("/api/v1/messages/" + m1).jsonPath().getString("links[0].url");
     String host = java.net.URI.create(url).getHost();
+    String source = "pg-cert-" + host.substring(5, 13);
 
     JsonPath answer =
         asAdmin()
@@ -49,8 +50,12 @@ class PostgresIntelTest {
             .body(
                 "[{\"type\":\"domain\",\"value\":\""
                     + host
-                    + "\",\"source\":\"pg-cert\",\"confidence\":90},"
-                    + "{\"type\":\"md5\",\"value\":\"nope\",\"source\":\"pg-cert\"}]")
+                    + "\",\"source\":\""
+                    + source
+                    + "\",\"confidence\":90},"
+                    + "{\"type\":\"md5\",\"value\":\"nope\",\"source\":\""
+                    + source
+                    + "\"}]")
             .post("/api/v1/intel/indicators")
             .then()
             .statusCode(200)
@@ -79,7 +84,7 @@ class PostgresIntelTest {
                 "result.entities.findAll { it.type == 'message' && it.verdict == 'malicious' }.id",
                 String.class))
         .containsExactlyInAnyOrder(m1, m2);
-    assertThat(asAdmin().get("/api/v1/intel/sources/pg-cert").jsonPath().getInt("indicatorCount"))
+    assertThat(asAdmin().get("/api/v1/intel/sources/" + source).jsonPath().getInt("indicatorCount"))
         .isEqualTo(1);
   }
 }
