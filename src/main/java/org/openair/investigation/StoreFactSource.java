@@ -5,11 +5,13 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.openair.action.connector.SieveConnector;
 import org.openair.domain.ClusterMember;
 import org.openair.domain.Investigation;
 import org.openair.domain.LookupRequest;
 import org.openair.domain.Message;
 import org.openair.engine.FactSource;
+import org.openair.intake.AttachmentScanner;
 import org.openair.intel.IntelMatches;
 import org.openair.store.ActivityStore;
 import org.openair.store.MessageStore;
@@ -22,12 +24,21 @@ public class StoreFactSource implements FactSource {
 
   private final MessageStore messages;
   private final ActivityStore activity;
+  private final SieveConnector sieve;
+  private final AttachmentScanner scanner;
   private final IntelMatches intel;
 
   @Inject
-  public StoreFactSource(MessageStore messages, ActivityStore activity, IntelMatches intel) {
+  public StoreFactSource(
+      MessageStore messages,
+      ActivityStore activity,
+      SieveConnector sieve,
+      AttachmentScanner scanner,
+      IntelMatches intel) {
     this.messages = messages;
     this.activity = activity;
+    this.sieve = sieve;
+    this.scanner = scanner;
     this.intel = intel;
   }
 
@@ -54,12 +65,13 @@ public class StoreFactSource implements FactSource {
           cluster(facts, messages.withAttachment(request.getKey(), since, MAX_MESSAGES), request);
       case DELIVERIES -> facts.addAll(messages.deliveries(List.of(request.getKey())));
       case CLICKS -> facts.addAll(activity.clicks(request.getKey(), since));
-      case INBOX_RULES -> facts.addAll(activity.inboxRules(request.getKey()));
+      case INBOX_RULES -> facts.addAll(sieve.refreshRules(request.getKey()));
       case SENT_MESSAGES -> {
         List<Message> sent = messages.sentBy(request.getKey(), since, MAX_MESSAGES);
         facts.addAll(sent);
         facts.addAll(messages.deliveries(sent.stream().map(Message::getId).toList()));
       }
+      case ATTACHMENT_SCANS -> facts.addAll(scanner.scan(request.getKey()));
       case INTEL_MATCH -> facts.addAll(intel.lookup(request.getKey(), since, MAX_MESSAGES));
     }
     return facts;

@@ -18,7 +18,7 @@ public class PostgresProfile implements QuarkusTestProfile {
         "quarkus.datasource.\"postgresql\".active",
         "true",
         "quarkus.datasource.\"postgresql\".jdbc.url",
-        System.getenv(URL_VARIABLE),
+        System.getenv().getOrDefault(URL_VARIABLE, ""),
         "quarkus.datasource.\"postgresql\".username",
         System.getenv().getOrDefault("OPENAIR_TEST_POSTGRES_USER", "openair"),
         "quarkus.datasource.\"postgresql\".password",
