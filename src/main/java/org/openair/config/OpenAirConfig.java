@@ -35,6 +35,8 @@ public interface OpenAirConfig {
 
   Organisation organisation();
 
+  Intel intel();
+
   Connectors connectors();
 
   Clamav clamav();
@@ -282,6 +284,43 @@ public interface OpenAirConfig {
 
     /** Phishing-simulation senders (addresses or domains). */
     Optional<Set<String>> simulationSenders();
+  }
+
+  interface Intel {
+    /** How often sources are checked for being due a refresh; zero turns refreshing off. */
+    @WithDefault("30s")
+    Duration pollInterval();
+
+    /** Refresh interval of sources created without one. */
+    @WithDefault("1h")
+    Duration defaultRefreshInterval();
+
+    /** How far back a retro-hunt looks for delivered mail matching new indicators. */
+    @WithDefault("7d")
+    Duration retroHuntWindow();
+
+    /** Indicators below this confidence never start a retro-hunt investigation. */
+    @WithDefault("50")
+    int retroHuntMinConfidence();
+
+    /** Most messages one retro-hunt indicator records; the playbook's lookups find the rest. */
+    @WithDefault("10000")
+    int retroHuntMaxMessages();
+
+    /**
+     * New indicators up to this many are hunted one query each; more are hunted by one scan of the
+     * window's deliveries.
+     */
+    @WithDefault("500")
+    int retroHuntScanThreshold();
+
+    /** Timeout for connecting to and reading from HTTP feeds. */
+    @WithDefault("60s")
+    Duration httpTimeout();
+
+    /** Largest feed document read, in bytes. */
+    @WithDefault("536870912")
+    long maxBytes();
   }
 
   interface Actions {

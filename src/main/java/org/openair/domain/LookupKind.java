@@ -17,6 +17,12 @@ public enum LookupKind {
   /** Messages a mailbox sent; key: the mailbox address. */
   SENT_MESSAGES,
   /**
+   * Delivered messages matching a threat-intelligence indicator (URL, domain, IP, hash, sender);
+   * key: the indicator's type and value, {@code type:value} (e.g. {@code domain:evil.example}), as
+   * {@code IntelHit.indicatorKey} gives it. Retro-hunt playbooks use it to find every copy.
+   */
+  INTEL_MATCH,
+  /**
    * A virus scan of each attachment of a message (when a scanner is configured); key: message id.
    */
   ATTACHMENT_SCANS

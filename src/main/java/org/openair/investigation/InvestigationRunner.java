@@ -40,6 +40,7 @@ import org.openair.engine.InvestigationOutcome;
 import org.openair.engine.Investigator;
 import org.openair.engine.RuleService;
 import org.openair.engine.RuleSet;
+import org.openair.intel.IntelFacts;
 import org.openair.store.Db;
 import org.openair.store.Ids;
 import org.openair.store.MessageStore;
@@ -63,6 +64,7 @@ public class InvestigationRunner {
   private final ObjectMapper json;
   private final Clock clock;
   private final Investigator investigator;
+  private final IntelFacts intel;
 
   @Inject
   public InvestigationRunner(
@@ -78,7 +80,8 @@ public class InvestigationRunner {
       Db db,
       ObjectMapper json,
       Clock clock,
-      OpenAirConfig config) {
+      OpenAirConfig config,
+      IntelFacts intel) {
     this.investigations = investigations;
     this.messages = messages;
     this.actions = actions;
@@ -92,6 +95,7 @@ public class InvestigationRunner {
     this.json = json;
     this.clock = clock;
     this.investigator = new Investigator(config.investigation().maxLookupRounds());
+    this.intel = intel;
   }
 
   /** Investigates a claimed (running) investigation and stores what was found. */
@@ -118,6 +122,7 @@ public class InvestigationRunner {
           facts.addAll(links);
           facts.addAll(attachments);
           facts.addAll(deliveries);
+          facts.addAll(intel.facts(m, links, attachments, now));
           deliveries.forEach(d -> mailboxes.add(d.getMailbox()));
         });
     if (alert.getReportedBy() != null) {

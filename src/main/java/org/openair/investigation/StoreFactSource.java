@@ -12,6 +12,7 @@ import org.openair.domain.LookupRequest;
 import org.openair.domain.Message;
 import org.openair.engine.FactSource;
 import org.openair.intake.AttachmentScanner;
+import org.openair.intel.IntelMatches;
 import org.openair.store.ActivityStore;
 import org.openair.store.MessageStore;
 
@@ -25,17 +26,20 @@ public class StoreFactSource implements FactSource {
   private final ActivityStore activity;
   private final SieveConnector sieve;
   private final AttachmentScanner scanner;
+  private final IntelMatches intel;
 
   @Inject
   public StoreFactSource(
       MessageStore messages,
       ActivityStore activity,
       SieveConnector sieve,
-      AttachmentScanner scanner) {
+      AttachmentScanner scanner,
+      IntelMatches intel) {
     this.messages = messages;
     this.activity = activity;
     this.sieve = sieve;
     this.scanner = scanner;
+    this.intel = intel;
   }
 
   @Override
@@ -68,6 +72,7 @@ public class StoreFactSource implements FactSource {
         facts.addAll(messages.deliveries(sent.stream().map(Message::getId).toList()));
       }
       case ATTACHMENT_SCANS -> facts.addAll(scanner.scan(request.getKey()));
+      case INTEL_MATCH -> facts.addAll(intel.lookup(request.getKey(), since, MAX_MESSAGES));
     }
     return facts;
   }

@@ -93,7 +93,17 @@ class RoleMatrixTest {
           row("GET", "/api/v1/audit", AUDITORS),
           row("GET", "/api/v1/audit/verify", AUDITORS),
           row("GET", "/api/v1/settings/automation", ADMINS),
-          row("PUT", "/api/v1/settings/automation", "{\"maxClusterSize\":-1}", ADMINS));
+          row("PUT", "/api/v1/settings/automation", "{\"maxClusterSize\":-1}", ADMINS),
+          row("GET", "/api/v1/intel/sources", EVERYONE),
+          row("GET", "/api/v1/intel/sources/nothing-x", EVERYONE),
+          row("POST", "/api/v1/intel/sources", "{}", ADMINS),
+          row("DELETE", "/api/v1/intel/sources/nothing-x", ADMINS),
+          row("POST", "/api/v1/intel/sources/nothing-x/refresh", ADMINS),
+          row("POST", "/api/v1/intel/sources/nothing-x/disable", ADMINS),
+          row("POST", "/api/v1/intel/sources/nothing-x/enable", ADMINS),
+          row("POST", "/api/v1/intel/indicators", "[{}]", INVESTIGATORS),
+          row("GET", "/api/v1/intel/lookup", EVERYONE),
+          row("GET", "/api/v1/intel/hunts", EVERYONE));
 
   static Stream<Arguments> cells() {
     List<Arguments> out = new ArrayList<>();
