@@ -113,7 +113,8 @@ public class ImapConnector implements Connector {
    */
   private ConnectorResult move(ActionRecord action, List<String> sources, String target) {
     if (action.deliveries().isEmpty()) {
-      return ConnectorResult.failed("the action lists no copies of a message to act on");
+      return ConnectorResult.alreadyDone(
+          "the action lists no copies of a message: nothing to move");
     }
     Map<String, List<String>> idsByMailbox = new LinkedHashMap<>();
     for (ActionRecord.DeliveryRef d : action.deliveries()) {
