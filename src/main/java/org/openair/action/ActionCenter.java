@@ -163,8 +163,11 @@ public class ActionCenter {
                             comment)));
                 return false;
               }
+              // Each reporter notice answers its own report, so two to one person never merge.
               ActionRecord earlier =
-                  actions.mergeCandidate(c, a, now.minus(mergeWindow)).orElse(null);
+                  a.type() == ActionType.NOTIFY_REPORTER
+                      ? null
+                      : actions.mergeCandidate(c, a, now.minus(mergeWindow)).orElse(null);
               if (earlier != null && covers(earlier, a)) {
                 actions.decide(
                     c,

@@ -161,4 +161,17 @@ class ExpiryAndMergeTest {
           }
         });
   }
+
+  @Test
+  void twoReportsByOnePersonWithinTheHourEachGetTheirOwnNotice() {
+    String first = ingest(eml("reported-phish.eml"), "bob@corp.example");
+    String second = ingest(eml("colleague-benign.eml"), "bob@corp.example");
+    JsonPath a = settled(report(first, "bob@corp.example"));
+    JsonPath b = settled(report(second, "bob@corp.example"));
+
+    for (JsonPath inv : List.of(a, b)) {
+      String notice = inv.getString("actions.find { it.type == 'notify-reporter' }.id");
+      actionReaches(notice, "executed");
+    }
+  }
 }
