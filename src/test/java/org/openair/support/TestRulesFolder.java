@@ -11,8 +11,8 @@ import java.util.stream.Stream;
 
 /**
  * Gives the service under test its own copy of the project's rules, so that tests may drop broken
- * files into it without touching {@code rules/}; a fresh data folder, so no run sees what an earlier
- * one (with other migrations) left; and the mail system settings of {@link MailLab}.
+ * files into it without touching {@code rules/}; a fresh data folder, so no run sees what an
+ * earlier one (with other migrations) left; and the mail system settings of {@link MailLab}.
  */
 public class TestRulesFolder implements QuarkusTestResourceLifecycleManager {
   private static Path folder;
