@@ -120,6 +120,9 @@ class ConsoleBrowserTest {
 
     browser.findElement(By.cssSelector("#action-" + first + " button.approve-one")).click();
     wait(10).until(ExpectedConditions.presenceOfElementLocated(By.id("notice")));
+    assertThat(browser.findElement(By.id("result-" + first)).getDomAttribute("data-outcome"))
+        .isEqualTo("approved");
+    screenshot("decision-results");
     List<WebElement> others = browser.findElements(By.cssSelector("input[type=checkbox][name=id]"));
     if (!others.isEmpty()) {
       others.forEach(WebElement::click);
