@@ -63,7 +63,12 @@ public class AutomationSettings {
    * out take their defaults (without {@code actionTypes}, reporter notices stay automatic).
    */
   public AutomationPolicy replace(String body, String actor) {
-    AutomationPolicy next = fromRequest(body).validated();
+    return replace(fromRequest(body), actor);
+  }
+
+  /** Replaces the policy with {@code policy} after checking it, auditing before and after. */
+  public AutomationPolicy replace(AutomationPolicy policy, String actor) {
+    AutomationPolicy next = policy.validated();
     AutomationPolicy before =
         db.inTransaction(
             c -> {

@@ -19,18 +19,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.function.Function;
 import org.openair.BadRequestException;
-import org.openair.NotFoundException;
 import org.openair.action.ActionCenter;
-import org.openair.action.ActionConflictException;
 import org.openair.action.ActionFilter;
-import org.openair.action.ActionForbiddenException;
 import org.openair.action.ActionRecord;
 import org.openair.action.ActionStatus;
+import org.openair.action.BulkDecisions;
 import org.openair.domain.ActionType;
 import org.openair.security.Roles;
 
@@ -38,17 +33,21 @@ import org.openair.security.Roles;
 @Path("/api/v1/actions")
 @Produces(MediaType.APPLICATION_JSON)
 public class ActionResource {
-  private static final int MAX_BULK = 500;
-
   private final ActionCenter center;
+  private final BulkDecisions bulk;
   private final SecurityIdentity identity;
   private final ObjectMapper json;
   private final Clock clock;
 
   @Inject
   public ActionResource(
-      ActionCenter center, SecurityIdentity identity, ObjectMapper json, Clock clock) {
+      ActionCenter center,
+      BulkDecisions bulk,
+      SecurityIdentity identity,
+      ObjectMapper json,
+      Clock clock) {
     this.center = center;
+    this.bulk = bulk;
     this.identity = identity;
     this.json = json;
     this.clock = clock;
@@ -154,10 +153,7 @@ public class ActionResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.APPROVER, Roles.ADMIN})
   public BulkResult approveAll(BulkDecision request) {
-    List<String> ids = ids(request);
-    String comment = bulkComment(request);
-    String user = user();
-    return each(ids, id -> center.approve(id, user, comment));
+    return bulk(BulkDecisions.Kind.APPROVE, request);
   }
 
   @POST
@@ -165,60 +161,25 @@ public class ActionResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.APPROVER, Roles.ADMIN})
   public BulkResult rejectAll(BulkDecision request) {
-    List<String> ids = ids(request);
-    String comment = bulkComment(request);
-    if (comment == null) {
-      throw new BadRequestException("comment", "a rejection needs a 'comment' saying why");
-    }
-    String user = user();
-    return each(ids, id -> center.reject(id, user, comment));
+    return bulk(BulkDecisions.Kind.REJECT, request);
   }
 
-  private static BulkResult each(List<String> ids, Function<String, ActionRecord> decide) {
-    List<ItemResult> results = new ArrayList<>();
-    int ok = 0;
-    for (String id : ids) {
-      try {
-        results.add(new ItemResult(id, 200, ActionView.of(decide.apply(id)), null));
-        ok++;
-      } catch (NotFoundException e) {
-        results.add(new ItemResult(id, 404, null, e.getMessage()));
-      } catch (ActionConflictException e) {
-        results.add(new ItemResult(id, 409, null, e.getMessage()));
-      } catch (ActionForbiddenException e) {
-        results.add(new ItemResult(id, 403, null, e.getMessage()));
-      } catch (BadRequestException e) {
-        results.add(new ItemResult(id, 400, null, e.getMessage()));
-      }
-    }
-    return new BulkResult(ok, results.size() - ok, results);
-  }
-
-  private static List<String> ids(BulkDecision request) {
-    if (request == null || request.ids() == null || request.ids().isEmpty()) {
-      throw new BadRequestException("ids", "'ids' must list at least one action id");
-    }
-    if (request.ids().size() > MAX_BULK) {
-      throw new BadRequestException("ids", "'ids' may list at most " + MAX_BULK + " actions");
-    }
-    LinkedHashSet<String> unique = new LinkedHashSet<>();
-    for (String id : request.ids()) {
-      if (blank(id)) {
-        throw new BadRequestException("ids", "'ids' must not contain empty ids");
-      }
-      unique.add(id.strip());
-    }
-    return List.copyOf(unique);
-  }
-
-  private static String bulkComment(BulkDecision request) {
-    if (request.comment() == null || request.comment().isBlank()) {
-      return null;
-    }
-    if (request.comment().length() > 4000) {
-      throw new BadRequestException("comment", "'comment' must be at most 4000 characters");
-    }
-    return request.comment().strip();
+  private BulkResult bulk(BulkDecisions.Kind kind, BulkDecision request) {
+    BulkDecisions.Result result =
+        request == null
+            ? bulk.decide(kind, null, user(), null)
+            : bulk.decide(kind, request.ids(), user(), request.comment());
+    List<ItemResult> items =
+        result.items().stream()
+            .map(
+                i ->
+                    new ItemResult(
+                        i.id(),
+                        i.status(),
+                        i.action() == null ? null : ActionView.of(i.action()),
+                        i.error()))
+            .toList();
+    return new BulkResult(result.succeeded(), result.failed(), items);
   }
 
   private static Duration age(String field, String value) {
@@ -252,10 +213,7 @@ public class ActionResource {
     if (decision == null || decision.comment() == null || decision.comment().isBlank()) {
       return null;
     }
-    if (decision.comment().length() > 4000) {
-      throw new BadRequestException("comment", "'comment' must be at most 4000 characters");
-    }
-    return decision.comment().strip();
+    return BulkDecisions.checkedComment(decision.comment());
   }
 
   private static boolean blank(String s) {

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -18,9 +19,11 @@ import java.util.Arrays;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
 import org.openair.BadRequestException;
+import org.openair.NotFoundException;
 import org.openair.action.ActionRecord;
 import org.openair.action.ActionStatus;
 import org.openair.action.ActionStore;
+import org.openair.action.BulkDecisions;
 import org.openair.domain.ActionType;
 import org.openair.security.Roles;
 
@@ -41,8 +44,8 @@ public class ActionPages {
     this.decisions = decisions;
   }
 
-  /** An action in the list, with its age and who decided it. */
-  public record Row(ActionRecord action, String status, boolean pending, String age) {}
+  /** An action in the list, with its age and what the reader may still do with it. */
+  public record Row(ActionRecord action, String status, ActionState state, String age) {}
 
   /** The filter as the form sent it. */
   public record Query(
@@ -60,6 +63,7 @@ public class ActionPages {
         String previous,
         List<String> statuses,
         List<String> types,
+        Decisions.Report report,
         String notice);
   }
 
@@ -73,8 +77,9 @@ public class ActionPages {
       @QueryParam("investigation") String investigation,
       @QueryParam("target") String target,
       @QueryParam("page") Integer page,
-      @QueryParam("decided") Integer decided,
-      @QueryParam("refused") Integer refused) {
+      @QueryParam("results") String results,
+      @QueryParam("undo") String undo) {
+    Me me = console.me();
     boolean history = "history".equals(view);
     ActionStatus statusFilter =
         blank(status)
@@ -101,10 +106,7 @@ public class ActionPages {
             .map(
                 a ->
                     new Row(
-                        a,
-                        a.status().code(),
-                        a.status() == ActionStatus.PENDING,
-                        console.age(a.createdAt())))
+                        a, a.status().code(), ActionState.of(a, me), console.age(a.createdAt())))
             .toList();
     Query query =
         new Query(
@@ -122,9 +124,8 @@ public class ActionPages {
             + param("investigation", investigation)
             + param("target", target)
             + "&page=";
-    String notice = notice(decided, refused);
     return Templates.actions(
-        console.me(),
+        me,
         query,
         rows,
         total,
@@ -133,12 +134,13 @@ public class ActionPages {
         p > 0 ? base + (p - 1) : null,
         Arrays.stream(ActionStatus.values()).map(ActionStatus::code).toList(),
         Arrays.stream(ActionType.values()).map(ActionType::code).toList(),
-        notice);
+        decisions.report(results, me.username()),
+        undoNotice(undo));
   }
 
   /**
    * Approves or rejects the chosen actions with one comment, then goes back to the page the form
-   * was on.
+   * was on, which shows what became of each action.
    */
   @POST
   @Path("/decide")
@@ -149,34 +151,66 @@ public class ActionPages {
       @RestForm String decision,
       @RestForm String comment,
       @RestForm String back) {
-    Decisions.Kind kind;
+    BulkDecisions.Kind kind;
     if ("approve".equals(decision)) {
-      kind = Decisions.Kind.APPROVE;
+      kind = BulkDecisions.Kind.APPROVE;
     } else if ("reject".equals(decision)) {
-      kind = Decisions.Kind.REJECT;
+      kind = BulkDecisions.Kind.REJECT;
     } else {
       throw new BadRequestException("decision", "the decision must be approve or reject");
     }
-    List<Decisions.Outcome> outcomes = decisions.decide(ids, kind, console.username(), comment);
-    long refused = outcomes.stream().filter(o -> o.problem() != null).count();
-    String target = back == null || back.isBlank() ? "/ui/actions" : back;
-    String sep = target.contains("?") ? "&" : "?";
-    return Console.seeOther(
-        target + sep + "decided=" + (outcomes.size() - refused) + "&refused=" + refused);
+    String key = decisions.decide(ids, kind, console.username(), comment);
+    return Console.seeOther(withParam(back, "results", key));
   }
 
-  /** The sentence shown after a decision, from the counts the redirect carries; null without. */
-  static String notice(Integer decided, Integer refused) {
-    if (decided == null && refused == null) {
-      return null;
-    }
-    int d = decided == null ? 0 : decided;
-    int r = refused == null ? 0 : refused;
-    return d
-        + (d == 1 ? " action" : " actions")
-        + " decided"
-        + (r > 0 ? "; " + r + " could not be (decided meanwhile, or gone)" : "")
-        + ".";
+  /** Undoes an executed reversible action, then goes back to the page the form was on. */
+  @POST
+  @Path("/{id}/undo")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @RolesAllowed({Roles.APPROVER, Roles.ADMIN})
+  public Response undo(
+      @PathParam("id") String id, @RestForm String comment, @RestForm String back) {
+    ActionRecord undo = decisions.undo(id, console.username(), comment);
+    return Console.seeOther(withParam(back, "undo", undo.id()));
+  }
+
+  /** An action's place on its investigation's page, for links that name only the action. */
+  @GET
+  @Path("/{id}")
+  @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.APPROVER, Roles.ADMIN, Roles.AUDITOR})
+  public Response show(@PathParam("id") String id) {
+    ActionRecord a = actions.find(id).orElseThrow(() -> new NotFoundException("no action " + id));
+    return Console.seeOther(
+        "/ui/investigations/" + encode(a.investigationId()) + "#action-" + encode(a.id()));
+  }
+
+  /** The sentence shown after an undo was asked for; null without. */
+  static String undoNotice(String undoId) {
+    return blank(undoId)
+        ? null
+        : "Undo requested: action "
+            + undoId
+            + " puts it back and is carried out in the background.";
+  }
+
+  /**
+   * {@code back} (the console page a form came from, else the action center) with one parameter.
+   */
+  static String withParam(String back, String name, String value) {
+    String target = blank(back) ? "/ui/actions" : back;
+    int hash = target.indexOf('#');
+    String fragment = hash < 0 ? "" : target.substring(hash);
+    String path = hash < 0 ? target : target.substring(0, hash);
+    return path
+        + (path.contains("?") ? "&" : "?")
+        + name
+        + "="
+        + URLEncoder.encode(value, StandardCharsets.UTF_8)
+        + fragment;
+  }
+
+  private static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   private static String param(String name, String value) {

@@ -28,7 +28,6 @@ import java.util.Set;
 import org.openair.BadRequestException;
 import org.openair.NotFoundException;
 import org.openair.action.ActionRecord;
-import org.openair.action.ActionStatus;
 import org.openair.action.ActionStore;
 import org.openair.audit.AuditEntry;
 import org.openair.audit.AuditLog;
@@ -56,6 +55,7 @@ public class InvestigationPages {
   private final AuditLog audit;
   private final MessageStore messages;
   private final ObjectMapper json;
+  private final Decisions decisions;
 
   @Inject
   public InvestigationPages(
@@ -64,13 +64,15 @@ public class InvestigationPages {
       ActionStore actions,
       AuditLog audit,
       MessageStore messages,
-      ObjectMapper json) {
+      ObjectMapper json,
+      Decisions decisions) {
     this.console = console;
     this.investigations = investigations;
     this.actions = actions;
     this.audit = audit;
     this.messages = messages;
     this.json = json;
+    this.decisions = decisions;
   }
 
   /** The list's filter as the form sent it, so the form shows it again. */
@@ -133,7 +135,7 @@ public class InvestigationPages {
   public record ActionRow(
       ActionRecord action,
       String status,
-      boolean pending,
+      ActionState state,
       String ruleHref,
       String age,
       String mailboxes) {}
@@ -161,9 +163,10 @@ public class InvestigationPages {
         EntityGraph graph,
         List<EntityGroup> entities,
         List<ActionRow> actions,
-        boolean anyPending,
+        boolean anyApprovable,
         List<AuditEntry> log,
         List<String> warnings,
+        Decisions.Report report,
         String notice);
   }
 
@@ -219,8 +222,8 @@ public class InvestigationPages {
   @Produces(MediaType.TEXT_HTML)
   public TemplateInstance detail(
       @PathParam("id") String id,
-      @QueryParam("decided") Integer decided,
-      @QueryParam("refused") Integer refused) {
+      @QueryParam("results") String results,
+      @QueryParam("undo") String undo) {
     InvestigationRecord inv =
         investigations.find(id).orElseThrow(() -> new NotFoundException("no investigation " + id));
     AlertRecord alert = investigations.alert(inv.alertId()).orElse(null);
@@ -236,7 +239,7 @@ public class InvestigationPages {
           new ActionRow(
               a,
               a.status().code(),
-              a.status() == ActionStatus.PENDING,
+              ActionState.of(a, me),
               ruleHref(me, a.ruleSetId(), a.ruleFile(), a.ruleId()),
               console.age(a.createdAt()),
               mailboxSummary(mailboxes)));
@@ -271,10 +274,11 @@ public class InvestigationPages {
         graph,
         groups,
         actionRows,
-        actionRows.stream().anyMatch(ActionRow::pending),
+        actionRows.stream().anyMatch(r -> r.state().approvable()),
         audit.forEntities(ids),
         result == null ? List.of() : result.warnings(),
-        ActionPages.notice(decided, refused));
+        decisions.report(results, me.username()),
+        ActionPages.undoNotice(undo));
   }
 
   /**

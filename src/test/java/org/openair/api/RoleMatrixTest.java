@@ -83,6 +83,8 @@ class RoleMatrixTest {
           row("POST", "/api/v1/actions/reject", "{\"ids\":[]}", DECIDERS),
           row("POST", "/api/v1/alerts", "{}", INVESTIGATORS),
           row("POST", "/api/v1/messages", "{}", INVESTIGATORS),
+          row("POST", "/api/v1/mailbox-imports", "{}", ADMINS),
+          row("GET", "/api/v1/blocklists/x", EVERYONE),
           row("GET", "/api/v1/messages/msg-x", EVERYONE),
           row("GET", "/api/v1/rules", EVERYONE),
           row("POST", "/api/v1/rules/reload", ADMINS),

@@ -120,6 +120,10 @@ class ConsoleBrowserTest {
 
     browser.findElement(By.cssSelector("#action-" + first + " button.approve-one")).click();
     wait(10).until(ExpectedConditions.presenceOfElementLocated(By.id("notice")));
+    // Merged when an earlier test approved the same action on the same target within the hour.
+    assertThat(browser.findElement(By.id("result-" + first)).getDomAttribute("data-outcome"))
+        .isIn("approved", "merged");
+    screenshot("decision-results");
     List<WebElement> others = browser.findElements(By.cssSelector("input[type=checkbox][name=id]"));
     if (!others.isEmpty()) {
       others.forEach(WebElement::click);
@@ -136,7 +140,7 @@ class ConsoleBrowserTest {
               return "remediated".equals(b.findElement(By.id("investigation-status")).getText());
             });
     assertThat(browser.findElement(By.cssSelector("#action-" + first + " .badge")).getText())
-        .isIn("executed", "approved");
+        .isIn("executed", "merged");
     screenshot("investigation-remediated");
     js("document.getElementById('actions').scrollIntoView()");
     screenshot("investigation-actions");

@@ -86,4 +86,13 @@ class ConsolePiecesTest {
     assertThat(InvestigationPages.mailboxSummary(new java.util.LinkedHashSet<>(List.of("a@x"))))
         .isEqualTo("1 mailbox: a@x");
   }
+
+  @Test
+  void resultParameterGoesBeforeTheFragmentOfTheFormsPage() {
+    assertThat(ActionPages.withParam(null, "results", "k")).isEqualTo("/ui/actions?results=k");
+    assertThat(ActionPages.withParam("/ui/actions?view=history", "undo", "act-1"))
+        .isEqualTo("/ui/actions?view=history&undo=act-1");
+    assertThat(ActionPages.withParam("/ui/investigations/inv-1#actions", "results", "a b"))
+        .isEqualTo("/ui/investigations/inv-1?results=a+b#actions");
+  }
 }

@@ -6,9 +6,11 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.openair.support.Api.ADMIN;
 import static org.openair.support.Api.ADMIN_PASSWORD;
+import static org.openair.support.Api.actionReaches;
 import static org.openair.support.Api.asAdmin;
 import static org.openair.support.Api.eml;
 import static org.openair.support.Api.ingest;
+import static org.openair.support.Api.pendingActionId;
 import static org.openair.support.Api.pendingActionIds;
 import static org.openair.support.Api.report;
 import static org.openair.support.Api.settled;
@@ -16,14 +18,19 @@ import static org.openair.support.Api.user;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openair.config.SessionKeySource;
+import org.openair.domain.ActionType;
+import org.openair.domain.EntityType;
+import org.openair.support.Fixtures;
 import org.openair.support.TestRulesFolder;
 
 /** The console over HTTP: sign-in, roles, CSRF, decisions, filters and every page rendering. */
@@ -384,5 +391,294 @@ class ConsoleTest {
         .body(containsString("seq,at,actor,event"))
         .body(containsString("rules.reload-refused"));
     as("analyst").get("/ui/audit/export.csv").then().statusCode(403);
+  }
+
+  /** A user with the analyst and approver roles, who can start manual investigations. */
+  private static String hunter() {
+    String name = "console-hunter";
+    int status =
+        asAdmin()
+            .contentType(ContentType.JSON)
+            .body(
+                "{\"username\":\""
+                    + name
+                    + "\",\"password\":\""
+                    + password(name)
+                    + "\",\"roles\":[\"analyst\",\"approver\"]}")
+            .post("/api/v1/users")
+            .statusCode();
+    assertThat(status).isIn(201, 409);
+    return name;
+  }
+
+  /** The results row of one action on a page after a decision. */
+  private static String result(String actionId, boolean ok, String outcome) {
+    return "id=\"result-"
+        + actionId
+        + "\" class=\""
+        + (ok ? "ok" : "refused")
+        + "\" data-outcome=\""
+        + outcome
+        + "\"";
+  }
+
+  @Test
+  void bulkApproveShowsWhatBecameOfEachAction() {
+    String hunter = hunter();
+    String messageId = ingest(eml("reported-phish.eml"), "alice@corp.example", "bob@corp.example");
+    JsonPath first = settled(report(messageId, "alice@corp.example"));
+    JsonPath second = settled(report(messageId, "bob@corp.example"));
+    String firstDelete = pendingActionId(first, "soft-delete");
+    String secondDelete = pendingActionId(second, "soft-delete");
+    String rejected =
+        Fixtures.addAction(
+            second.getString("id"),
+            ActionType.BLOCK_DOMAIN,
+            EntityType.DOMAIN,
+            "paypa1-secure-" + messageId + ".example",
+            List.of());
+    asAdmin()
+        .contentType(ContentType.JSON)
+        .body("{\"comment\":\"not needed\"}")
+        .post("/api/v1/actions/" + rejected + "/reject")
+        .then()
+        .statusCode(200);
+    String hardDelete =
+        Fixtures.addAction(
+            second.getString("id"),
+            ActionType.HARD_DELETE,
+            EntityType.CLUSTER,
+            "cluster:" + messageId,
+            List.of());
+    asAdmin().post("/api/v1/actions/" + firstDelete + "/approve").then().statusCode(200);
+    actionReaches(firstDelete, "executed");
+    String manual =
+        given()
+            .auth()
+            .preemptive()
+            .basic(hunter, password(hunter))
+            .contentType(ContentType.JSON)
+            .body("{\"type\":\"manual\",\"messageId\":\"" + messageId + "\"}")
+            .post("/api/v1/alerts")
+            .then()
+            .statusCode(202)
+            .extract()
+            .path("investigationId");
+    settled(manual);
+    String ownAction =
+        Fixtures.addAction(
+            manual, ActionType.MOVE_TO_JUNK, EntityType.MESSAGE, "message:" + messageId, List.of());
+
+    ConsoleSession s = ConsoleSession.signIn(hunter, password(hunter));
+    String page = "/ui/investigations/" + second.getString("id");
+    s.get(page)
+        .then()
+        .body(containsString("Target already remediated by <a href=\"/ui/actions/" + firstDelete))
+        .body(containsString("Four eyes: 0 of 2 approvals"));
+    String token = s.csrfFrom(page);
+    String location =
+        s.request()
+            .formParam("csrf", token)
+            .formParam("id", secondDelete, hardDelete, rejected, ownAction, "act-missing")
+            .formParam("decision", "approve")
+            .formParam("comment", "campaign")
+            .formParam("back", page)
+            .post("/ui/actions/decide")
+            .then()
+            .statusCode(303)
+            .extract()
+            .header("Location");
+    assertThat(location).contains(page + "?results=");
+
+    String shown = s.get(location).then().statusCode(200).extract().asString();
+    assertThat(shown)
+        .contains("2 actions decided; 3 refused")
+        .contains(result(secondDelete, true, "merged"))
+        .contains(result(hardDelete, true, "approval-recorded"))
+        .contains("Your approval is recorded (1 of 2)")
+        .contains(result(rejected, false, "conflict"))
+        .contains("is rejected and cannot be approved")
+        .contains(result(ownAction, false, "forbidden"))
+        .contains("started investigation " + manual + " by hand")
+        .contains(result("act-missing", false, "not-found"))
+        .contains("Merged into <a href=\"/ui/actions/" + firstDelete)
+        .contains("Four eyes: 1 of 2 approvals (" + hunter + ")")
+        // One approval per person: the four-eyes action offers this approver nothing more.
+        .doesNotContain("value=\"" + hardDelete + "\"");
+    as("approver")
+        .get("/ui/investigations/" + second.getString("id"))
+        .then()
+        .body(containsString("value=\"" + hardDelete + "\""));
+    // The results belong to whoever decided.
+    as("approver").get(location).then().statusCode(200).body(not(containsString("result-")));
+
+    assertThat(asAdmin().get("/api/v1/actions/" + secondDelete).jsonPath().getString("mergedInto"))
+        .isEqualTo(firstDelete);
+    assertThat(asAdmin().get("/api/v1/actions/" + ownAction).jsonPath().getString("status"))
+        .isEqualTo("pending");
+    s.get("/ui/actions/" + secondDelete)
+        .then()
+        .statusCode(303)
+        .header(
+            "Location",
+            containsString(
+                "/ui/investigations/" + second.getString("id") + "#action-" + secondDelete));
+  }
+
+  @Test
+  void approverUndoesAnExecutedSoftDeleteAndOthersMayNot() {
+    JsonPath inv = pendingInvestigation();
+    String page = "/ui/investigations/" + inv.getString("id");
+    String softDelete = pendingActionId(inv, "soft-delete");
+    ConsoleSession approver = as("approver");
+    approver.get(page).then().body(not(containsString("form=\"undo-" + softDelete)));
+    asAdmin().post("/api/v1/actions/" + softDelete + "/approve").then().statusCode(200);
+    actionReaches(softDelete, "executed");
+
+    ConsoleSession analyst = as("analyst");
+    analyst.get(page).then().body(not(containsString("Undo")));
+    analyst
+        .request()
+        .formParam("csrf", analyst.csrfFrom(page))
+        .post("/ui/actions/" + softDelete + "/undo")
+        .then()
+        .statusCode(403);
+    ConsoleSession auditor = as("auditor");
+    auditor
+        .request()
+        .formParam("csrf", auditor.csrfFrom(page))
+        .post("/ui/actions/" + softDelete + "/undo")
+        .then()
+        .statusCode(403);
+    approver.request().post("/ui/actions/" + softDelete + "/undo").then().statusCode(400);
+    assertThat(asAdmin().get("/api/v1/actions/" + softDelete).jsonPath().getString("undoneBy"))
+        .isNull();
+
+    String token = approver.csrfFrom(page);
+    approver.get(page).then().body(containsString("form=\"undo-" + softDelete + "\""));
+    String location =
+        approver
+            .request()
+            .formParam("csrf", token)
+            .formParam("back", page)
+            .post("/ui/actions/" + softDelete + "/undo")
+            .then()
+            .statusCode(303)
+            .extract()
+            .header("Location");
+    String undoId = asAdmin().get("/api/v1/actions/" + softDelete).jsonPath().getString("undoneBy");
+    assertThat(undoId).isNotNull();
+    assertThat(location).contains(page + "?undo=" + undoId);
+    JsonPath undo = actionReaches(undoId, "executed");
+    assertThat(undo.getString("type")).isEqualTo("move-to-inbox");
+    assertThat(undo.getString("decidedBy")).isEqualTo(user("approver"));
+    approver
+        .get(location)
+        .then()
+        .body(containsString("Undo requested: action " + undoId))
+        .body(containsString("Undone by <a href=\"/ui/actions/" + undoId))
+        .body(containsString("Undo of <a href=\"/ui/actions/" + softDelete))
+        .body(not(containsString("form=\"undo-")));
+    approver
+        .request()
+        .formParam("csrf", token)
+        .post("/ui/actions/" + softDelete + "/undo")
+        .then()
+        .statusCode(409)
+        .body(containsString("undone already"));
+  }
+
+  @Test
+  void adminChangesTheAutomationLevelsAndTheChangeIsAudited() {
+    String original = asAdmin().get("/api/v1/settings/automation").asString();
+    ConsoleSession admin = admin();
+    admin
+        .get("/ui/settings")
+        .then()
+        .body(containsString("Automation levels"))
+        .body(containsString("<option value=\"notify-reporter=automatic\" selected>"));
+    String token = admin.csrfFrom("/ui/settings");
+    try {
+      admin
+          .request()
+          .formParam("csrf", token)
+          .formParam("allManual", "on")
+          .formParam("maxClusterSize", "250")
+          .formParam("identityActionsAutomatic", "on")
+          .formParam("type", "soft-delete=automatic", "hard-delete=manual", "block-sender=")
+          .formParam("playbook", "user-reported=manual")
+          .post("/ui/settings/automation")
+          .then()
+          .statusCode(303)
+          .header("Location", containsString("/ui/settings?automation=saved"));
+
+      JsonPath policy = asAdmin().get("/api/v1/settings/automation").jsonPath();
+      assertThat(policy.getBoolean("allManual")).isTrue();
+      assertThat(policy.getInt("maxClusterSize")).isEqualTo(250);
+      assertThat(policy.getBoolean("identityActionsAutomatic")).isTrue();
+      assertThat(policy.getMap("actionTypes"))
+          .containsExactlyInAnyOrderEntriesOf(
+              Map.of("soft-delete", "automatic", "hard-delete", "manual"));
+      assertThat(policy.getMap("playbooks"))
+          .containsExactlyInAnyOrderEntriesOf(Map.of("user-reported", "manual"));
+
+      List<Map<String, Object>> entries =
+          asAdmin()
+              .queryParam("event", "settings.automation")
+              .queryParam("limit", 10000)
+              .get("/api/v1/audit")
+              .jsonPath()
+              .getList("");
+      Map<String, Object> last = entries.get(entries.size() - 1);
+      assertThat(last.get("actor")).isEqualTo(ADMIN);
+      assertThat((String) last.get("before")).contains("notify-reporter");
+      assertThat((String) last.get("after")).contains("\"maxClusterSize\":250");
+
+      admin
+          .get("/ui/settings?automation=saved")
+          .then()
+          .body(containsString("The automation levels were saved"))
+          .body(containsString("<option value=\"soft-delete=automatic\" selected>"))
+          .body(containsString("<option value=\"user-reported=manual\" selected>"))
+          .body(containsString("value=\"250\""));
+
+      admin
+          .request()
+          .formParam("csrf", token)
+          .formParam("maxClusterSize", "lots")
+          .post("/ui/settings/automation")
+          .then()
+          .statusCode(400)
+          .body(containsString("must be a whole number"));
+      admin
+          .request()
+          .formParam("csrf", token)
+          .formParam("maxClusterSize", "10")
+          .formParam("type", "launch-missiles=automatic")
+          .post("/ui/settings/automation")
+          .then()
+          .statusCode(400)
+          .body(containsString("unknown key &#39;launch-missiles&#39;"));
+      for (String role : List.of("analyst", "auditor")) {
+        ConsoleSession other = as(role);
+        other
+            .request()
+            .formParam("csrf", other.csrfFrom("/ui"))
+            .formParam("allManual", "")
+            .formParam("maxClusterSize", "5")
+            .post("/ui/settings/automation")
+            .then()
+            .statusCode(403);
+      }
+      assertThat(asAdmin().get("/api/v1/settings/automation").jsonPath().getInt("maxClusterSize"))
+          .isEqualTo(250);
+    } finally {
+      asAdmin()
+          .contentType(ContentType.JSON)
+          .body(original)
+          .put("/api/v1/settings/automation")
+          .then()
+          .statusCode(200);
+    }
   }
 }
