@@ -105,9 +105,7 @@ class RoleMatrixTest {
           row("POST", "/api/v1/intel/sources/nothing-x/enable", ADMINS),
           row("POST", "/api/v1/intel/indicators", "[{}]", INVESTIGATORS),
           row("GET", "/api/v1/intel/lookup", EVERYONE),
-          row("GET", "/api/v1/intel/hunts", EVERYONE),
-          row("GET", "/api/v1/blocklists/sender", EVERYONE),
-          row("POST", "/api/v1/mailbox-imports", "{}", ADMINS));
+          row("GET", "/api/v1/intel/hunts", EVERYONE));
 
   static Stream<Arguments> cells() {
     List<Arguments> out = new ArrayList<>();
