@@ -15,5 +15,12 @@ public enum LookupKind {
   /** Inbox and forwarding rules of a mailbox; key: the mailbox address. */
   INBOX_RULES,
   /** Messages a mailbox sent; key: the mailbox address. */
-  SENT_MESSAGES
+  SENT_MESSAGES,
+  /**
+   * Earlier messages from one sender address to the organisation, oldest first, without cluster
+   * members; key: the sender address. Rules read {@link LookupRequest#getFound()} or the messages.
+   */
+  SENDER_HISTORY,
+  /** Users' reports of one message ({@link Report} facts); key: message id. */
+  OTHER_REPORTS
 }

@@ -137,6 +137,14 @@ public final class Domains {
     return h;
   }
 
+  /**
+   * The host that a link's text names when the text is itself a URL or a bare domain, or null
+   * ("Click here"), the way intake fills {@code Link.displayedHost}.
+   */
+  public static String displayedHost(String text) {
+    return LinkExtractor.displayedHost(text);
+  }
+
   /** True for IP literals, also the decimal and hex spellings browsers accept. */
   public static boolean isIpLiteral(String host) {
     if (host == null || host.isEmpty()) {

@@ -120,7 +120,8 @@ public class InvestigationRunner {
       mailboxes.add(alert.getUser());
     }
     for (String mailbox : mailboxes) {
-      facts.add(new Mailbox(mailbox, null, org.getVips().contains(mailbox)));
+      facts.add(
+          new Mailbox(mailbox, org.getVipNames().get(mailbox), org.getVips().contains(mailbox)));
     }
 
     InvestigationOutcome outcome =
