@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,6 +67,7 @@ final class Backtest {
       String kind,
       List<String> actions,
       List<String> ruleIds,
+      String explanation,
       String error,
       List<String> warnings) {}
 
@@ -95,6 +97,7 @@ final class Backtest {
     ExecutorService pool = Executors.newFixedThreadPool(o.threads());
     try {
       long start = System.nanoTime();
+      long cpuStart = cpuNanos();
       List<Item> items =
           parallel(
               pool,
@@ -129,6 +132,7 @@ final class Backtest {
               items.size(),
               i -> investigate(rules, investigator, source, type, o, items.get(i)));
       long done = System.nanoTime();
+      long cpu = cpuNanos() - cpuStart;
 
       Path outFile = o.out();
       if (outFile.getParent() != null) {
@@ -140,7 +144,7 @@ final class Backtest {
           w.write('\n');
         }
       }
-      summary(o, rules, lines, parsed - start, done - parsed);
+      summary(o, rules, lines, parsed - start, done - parsed, cpu);
       return 0;
     } finally {
       pool.shutdownNow();
@@ -156,7 +160,7 @@ final class Backtest {
       Item item) {
     String file = o.folder().relativize(item.file()).toString();
     if (item.parsed() == null) {
-      return new Line(file, null, null, List.of(), List.of(), item.error(), null);
+      return new Line(file, null, null, List.of(), List.of(), null, item.error(), null);
     }
     try {
       var m = item.parsed().message();
@@ -188,10 +192,14 @@ final class Backtest {
           outcome.threatKind().code(),
           outcome.actions().stream().map(a -> a.fact().getType().code()).distinct().toList(),
           outcome.firedRules(),
+          outcome.decisiveVerdict() == null
+              ? null
+              : outcome.decisiveVerdict().fact().getExplanation(),
           null,
           outcome.warnings().isEmpty() ? null : outcome.warnings());
     } catch (RuntimeException | StackOverflowError e) {
-      return new Line(file, null, null, List.of(), List.of(), "investigation failed: " + e, null);
+      return new Line(
+          file, null, null, List.of(), List.of(), null, "investigation failed: " + e, null);
     }
   }
 
@@ -210,7 +218,16 @@ final class Backtest {
     return facts;
   }
 
-  private void summary(Options o, RuleSet rules, List<Line> lines, long parseNanos, long runNanos) {
+  /** CPU time of the whole process so far, or -1 where the JVM cannot tell. */
+  private static long cpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean()
+            instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime()
+        : -1;
+  }
+
+  private void summary(
+      Options o, RuleSet rules, List<Line> lines, long parseNanos, long runNanos, long cpuNanos) {
     int total = lines.size();
     Map<String, Integer> verdicts = new LinkedHashMap<>();
     for (Verdict v : Verdict.values()) {
@@ -270,6 +287,13 @@ final class Backtest {
         parseNanos / 1e9,
         runNanos / 1e9,
         o.threads());
+    if (cpuNanos > 0) {
+      // On a shared machine the wall clock also counts other processes' turns on the cores; CPU
+      // time (JIT and GC threads included) says what the work itself costs.
+      out.printf(
+          "cpu:        %.0f messages per CPU-second (%.2f CPU-seconds in all)%n",
+          total / (cpuNanos / 1e9), cpuNanos / 1e9);
+    }
     out.println("results:    " + o.out());
   }
 

@@ -324,6 +324,9 @@ public final class RuleCases {
     if (alert.getUser() != null) {
       mailboxes.add(alert.getUser());
     }
+    if (alert.getUrl() != null) {
+      input.add(Domains.link(alert.getLinkMessageId(), alert.getUrl(), null));
+    }
     input.addAll(Facts.mailboxes(mailboxes, org));
     return new Investigator(LOOKUP_ROUNDS)
         .investigate(

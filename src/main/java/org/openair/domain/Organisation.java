@@ -132,8 +132,18 @@ public class Organisation {
 
   /** The accepted domain that {@code domain} imitates, or null (see {@link Reference}). */
   public String lookAlikeDomain(String domain) {
-    return Reference.lookAlikeOf(domain, acceptedDomains);
+    if (acceptedDomains.isEmpty() || domain == null) {
+      return null;
+    }
+    Reference.OwnDomains own = ownDomains;
+    if (own == null) {
+      own = new Reference.OwnDomains(acceptedDomains);
+      ownDomains = own;
+    }
+    return own.imitated(domain);
   }
+
+  private volatile Reference.OwnDomains ownDomains;
 
   /** Sender addresses or domains never to act against destructively. */
   public Set<String> getTrustedSenders() {

@@ -38,7 +38,7 @@ public final class Reference {
     static final Set<String> SIMULATOR = load("attack-simulator.txt");
     static final Set<String> MACRO_EXTENSIONS = load("macro-extensions.txt");
     static final Map<String, String> EXTENSIONS = loadPairs("file-extensions.txt");
-    static final LookAlikes BRANDS = new LookAlikes(union(POPULAR, BANKS));
+    static final LookAlikes BRANDS = new LookAlikes(union(POPULAR, BANKS), false);
   }
 
   private Reference() {}
@@ -111,33 +111,44 @@ public final class Reference {
    * acme-payroll.com}).
    */
   public static String lookAlikeOf(String domain, Collection<String> ownDomains) {
-    String r = Domains.registrable(domain);
-    if (r == null || ownDomains == null || ownDomains.isEmpty()) {
+    return ownDomains == null ? null : new OwnDomains(ownDomains).imitated(domain);
+  }
+
+  /** An organisation's own domains, indexed once, for {@link #lookAlikeOf}. */
+  static final class OwnDomains {
+    private final Set<String> own = new HashSet<>();
+    private final LookAlikes index;
+
+    OwnDomains(Collection<String> domains) {
+      for (String d : domains) {
+        String o = Domains.registrable(d);
+        if (o != null) {
+          own.add(o);
+        }
+      }
+      index = new LookAlikes(own, true);
+    }
+
+    String imitated(String domain) {
+      String r = Domains.registrable(domain);
+      if (r == null || own.isEmpty() || own.contains(r)) {
+        return null;
+      }
+      String imitated = index.imitated(r);
+      if (imitated != null) {
+        return imitated;
+      }
+      String label = LookAlikes.label(r);
+      List<String> words = List.of(label.split("-"));
+      for (String o : own) {
+        String ownLabel = LookAlikes.label(o);
+        // The own name under another suffix (acme.co for acme.com) or with words added.
+        if (ownLabel.length() >= 4 && (label.equals(ownLabel) || words.contains(ownLabel))) {
+          return o;
+        }
+      }
       return null;
     }
-    Set<String> own = new HashSet<>();
-    for (String d : ownDomains) {
-      String o = Domains.registrable(d);
-      if (o != null) {
-        own.add(o);
-      }
-    }
-    if (own.contains(r)) {
-      return null;
-    }
-    LookAlikes index = new LookAlikes(own);
-    String imitated = index.imitated(r);
-    if (imitated != null) {
-      return imitated;
-    }
-    String label = LookAlikes.label(r);
-    for (String o : own) {
-      String ownLabel = LookAlikes.label(o);
-      if (ownLabel.length() >= 4 && List.of(label.split("-")).contains(ownLabel)) {
-        return o;
-      }
-    }
-    return null;
   }
 
   /**
@@ -150,6 +161,20 @@ public final class Reference {
       return null;
     }
     return Lists.BRANDS.namedIn(displayName);
+  }
+
+  /**
+   * The brand domain that a display name names while the sender's domain has nothing to do with it,
+   * or null: not the same registrable domain, and the sender's domain name does not contain the
+   * brand's name ({@code yahoogroups.com} for Yahoo).
+   */
+  public static String brandImpersonated(String displayName, String senderDomain) {
+    String brand = brandNamedIn(displayName);
+    String sender = Domains.registrable(senderDomain);
+    if (brand == null || sender == null || Domains.sameOrganisation(brand, sender)) {
+      return null;
+    }
+    return LookAlikes.label(sender).contains(LookAlikes.label(brand)) ? null : brand;
   }
 
   static boolean listedHost(Set<String> list, String host) {
@@ -224,13 +249,20 @@ public final class Reference {
   static final class LookAlikes {
     private static final int MIN_CONFUSABLE = 4;
     private static final int MIN_EDIT = 6;
-    private static final int MIN_NAMED = 5;
+    private static final int MIN_NAMED = 6;
 
     private final Map<String, String> bySkeleton = new HashMap<>();
     private final Map<String, String> byLabel = new HashMap<>();
     private final Map<String, List<String>> byDeletion = new HashMap<>();
+    private final boolean typos;
 
-    LookAlikes(Collection<String> domains) {
+    /**
+     * @param typos whether names one edit away count too: worth it for the few domains of one
+     *     organisation, too noisy for thousands of popular domains, many of which are one letter
+     *     from some other real company's.
+     */
+    LookAlikes(Collection<String> domains, boolean typos) {
+      this.typos = typos;
       for (String d : domains) {
         String label = label(d);
         if (label.length() < MIN_CONFUSABLE) {
@@ -238,7 +270,7 @@ public final class Reference {
         }
         bySkeleton.putIfAbsent(Names.skeleton(label), d);
         byLabel.putIfAbsent(label, d);
-        if (label.length() >= MIN_EDIT) {
+        if (typos && label.length() >= MIN_EDIT) {
           for (String key : deletions(label)) {
             byDeletion.computeIfAbsent(key, k -> new java.util.ArrayList<>(1)).add(d);
           }
@@ -256,7 +288,7 @@ public final class Reference {
       if (brand != null) {
         return brand;
       }
-      if (label.length() < MIN_EDIT - 1) {
+      if (!typos || label.length() < MIN_EDIT - 1) {
         return null;
       }
       Set<String> keys = new HashSet<>(deletions(label));

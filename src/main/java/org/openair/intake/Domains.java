@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.openair.domain.Link;
 
 /**
  * Host and registrable-domain helpers shared by intake and threat intelligence. They never throw on
@@ -143,6 +144,21 @@ public final class Domains {
    */
   public static String displayedHost(String text) {
     return LinkExtractor.displayedHost(text);
+  }
+
+  /**
+   * A {@link Link} fact for {@code url} as intake builds them: host, registrable domain and the
+   * host its displayed text names. For links that arrive without a message (an alert's URL).
+   */
+  public static Link link(String messageId, String url, String displayedText) {
+    String host = hostOf(url);
+    return new Link(
+        messageId,
+        url.strip(),
+        host,
+        registrableDomain(host),
+        displayedText,
+        displayedHost(displayedText));
   }
 
   /** True for IP literals, also the decimal and hex spellings browsers accept. */

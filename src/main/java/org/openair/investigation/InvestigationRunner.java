@@ -38,6 +38,7 @@ import org.openair.engine.InvestigationOutcome;
 import org.openair.engine.Investigator;
 import org.openair.engine.RuleService;
 import org.openair.engine.RuleSet;
+import org.openair.intake.Domains;
 import org.openair.store.Db;
 import org.openair.store.Ids;
 import org.openair.store.MessageStore;
@@ -113,6 +114,10 @@ public class InvestigationRunner {
           facts.addAll(deliveries);
           deliveries.forEach(d -> mailboxes.add(d.getMailbox()));
         });
+    if (alert.getUrl() != null && !alert.getUrl().isBlank()) {
+      // The alert's URL is analysed like a link of a message: rules find it by this message id.
+      facts.add(Domains.link(Alert.linkMessageId(alert.getId()), alert.getUrl(), null));
+    }
     if (alert.getReportedBy() != null) {
       mailboxes.add(alert.getReportedBy());
     }
