@@ -284,12 +284,13 @@ public final class RuleCases {
               time(r.at(), now, now.minus(Duration.ofMinutes(20)))));
     }
 
+    // The first message is the alert's unless the alert names one, or is about a user or a URL.
+    boolean aboutUserOrUrl =
+        rc.alert() != null && (rc.alert().user() != null || rc.alert().url() != null);
     String rootId =
         rc.alert() != null && rc.alert().message() != null
             ? rc.alert().message()
-            : type.playbook().equals("url-click") || type.playbook().equals("compromised-user")
-                ? null
-                : perMessage.keySet().stream().findFirst().orElse(null);
+            : aboutUserOrUrl ? null : perMessage.keySet().stream().findFirst().orElse(null);
     if (rootId != null && !perMessage.containsKey(rootId) && rc.alert() != null) {
       throw new IllegalArgumentException("alert.message " + rootId + " is not among the messages");
     }

@@ -177,6 +177,16 @@ public final class Reference {
     return LookAlikes.label(sender).contains(LookAlikes.label(brand)) ? null : brand;
   }
 
+  /**
+   * True when {@code host} belongs to the brand of {@code brandDomain}: the same name before the
+   * public suffix ({@code www.paypal.de} and {@code paypal.com}).
+   */
+  public static boolean sameBrand(String host, String brandDomain) {
+    String h = Domains.registrable(host);
+    String b = Domains.registrable(brandDomain);
+    return h != null && b != null && LookAlikes.label(h).equals(LookAlikes.label(b));
+  }
+
   static boolean listedHost(Set<String> list, String host) {
     if (host == null || host.isEmpty()) {
       return false;
@@ -263,7 +273,8 @@ public final class Reference {
      */
     LookAlikes(Collection<String> domains, boolean typos) {
       this.typos = typos;
-      for (String d : domains) {
+      // Sorted, so that when several domains share a name the same one answers every time.
+      for (String d : new java.util.TreeSet<>(domains)) {
         String label = label(d);
         if (label.length() < MIN_CONFUSABLE) {
           continue;
