@@ -76,8 +76,7 @@ class ConnectorFailureExecutionTest {
     assumeTrue(MailLab.running(), MailLab.NOT_RUNNING);
     String id = softDeleteDueLater("bob@corp.example");
 
-    worker(imap(MailLab.port("IMAP_PORT"), "wrong-password"), new HandClock(dueAt(id)))
-        .runOnce(id);
+    worker(imap(MailLab.port("IMAP_PORT"), "wrong-password"), new HandClock(dueAt(id))).runOnce(id);
 
     ActionRecord failed = store.find(id).orElseThrow();
     assertThat(failed.status()).isEqualTo(ActionStatus.FAILED);
@@ -92,8 +91,7 @@ class ConnectorFailureExecutionTest {
     assumeTrue(MailLab.running(), MailLab.NOT_RUNNING);
     String id = softDeleteDueLater("carol@corp.example");
 
-    worker(imap(MailLab.port("IMAP_PORT"), "master-secret"), new HandClock(dueAt(id)))
-        .runOnce(id);
+    worker(imap(MailLab.port("IMAP_PORT"), "master-secret"), new HandClock(dueAt(id))).runOnce(id);
 
     ActionRecord done = store.find(id).orElseThrow();
     assertThat(done.status()).isEqualTo(ActionStatus.EXECUTED);

@@ -154,7 +154,11 @@ class MailSystemEndToEndTest {
 
     String notice =
         (String) inv.getList("actions.findAll { it.type == 'notify-reporter' }.id").get(0);
-    approve(notice);
+    // Reporter notices run without approval by default (automation level automatic).
+    await().atMost(MAIL).until(() -> !List.of("approved", "executing").contains(status(notice)));
+    assertThat(status(notice))
+        .as(asAdmin().get("/api/v1/actions/" + notice).asString())
+        .isEqualTo("executed");
     await()
         .atMost(MAIL)
         .until(() -> MailLab.subjects("carol", "INBOX").contains("Your report: " + subject));
