@@ -232,8 +232,16 @@ public class ActionCenter {
     }
   }
 
-  /** True when {@code earlier} covers every message copy {@code later} covers. */
+  /**
+   * True when {@code earlier} covers every message copy {@code later} covers. A reporter notice
+   * covers only its own investigation: it tells the outcome of one report, not of the reporter's
+   * next one.
+   */
   private static boolean covers(ActionRecord earlier, ActionRecord later) {
+    if (later.type() == ActionType.NOTIFY_REPORTER
+        && !later.investigationId().equals(earlier.investigationId())) {
+      return false;
+    }
     Set<String> had = new HashSet<>();
     earlier.deliveries().forEach(d -> had.add(d.deliveryId()));
     return later.deliveries().stream().allMatch(d -> had.contains(d.deliveryId()));

@@ -284,6 +284,12 @@ public interface OpenAirConfig {
 
     /** Phishing-simulation senders (addresses or domains). */
     Optional<Set<String>> simulationSenders();
+
+    /** Names the organisation goes by, for display-name impersonation of the organisation. */
+    Optional<Set<String>> names();
+
+    /** A YAML settings file whose lists are added to these (VIP display names live there). */
+    Optional<String> settingsFile();
   }
 
   interface Intel {

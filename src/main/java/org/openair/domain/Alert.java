@@ -72,6 +72,19 @@ public class Alert {
     return occurredAt;
   }
 
+  /**
+   * The message id under which the alert's own URL is inserted as a {@link Link}, so that rules can
+   * analyse it like a link of a message: {@code alert:<alert id>}.
+   */
+  public static String linkMessageId(String alertId) {
+    return "alert:" + alertId;
+  }
+
+  /** {@link #linkMessageId(String)} of this alert. */
+  public String getLinkMessageId() {
+    return linkMessageId(id);
+  }
+
   @Override
   public String toString() {
     return "Alert[" + type.code() + " " + id + "]";

@@ -65,6 +65,87 @@ public class Attachment {
     return sha256;
   }
 
+  /** True when the name or the content says the file runs code when opened. */
+  public boolean isExecutable() {
+    return Reference.isExecutableExtension(getExtension()) || isExecutableContent();
+  }
+
+  /** True when the bytes are a program or script, whatever the name says. */
+  public boolean isExecutableContent() {
+    return detectedType != null && EXECUTABLE_TYPES.contains(detectedType);
+  }
+
+  /** True when the name promises a harmless file but the bytes are a program. */
+  public boolean isDisguisedExecutable() {
+    return isExecutableContent() && !Reference.isExecutableExtension(getExtension());
+  }
+
+  /** True for archives, by name or by content. */
+  public boolean isArchive() {
+    return Reference.isArchiveExtension(getExtension())
+        || detectedType != null && ARCHIVE_TYPES.contains(detectedType);
+  }
+
+  /** True for HTML and SVG files, which open in a browser and can carry forms and scripts. */
+  public boolean isHtml() {
+    String ext = getExtension();
+    return ext.equals("htm")
+        || ext.equals("html")
+        || ext.equals("shtml")
+        || ext.equals("xhtml")
+        || ext.equals("svg")
+        || "text/html".equals(detectedType)
+        || "application/xhtml+xml".equals(detectedType)
+        || "image/svg+xml".equals(detectedType);
+  }
+
+  /**
+   * True for Office documents whose format is the macro-enabled one ({@code .docm}, {@code
+   * .xlsm}...).
+   */
+  public boolean isMacroEnabled() {
+    String ext = getExtension();
+    return Reference.isMacroExtension(ext) && (ext.endsWith("m") || ext.equals("xlsb"));
+  }
+
+  /**
+   * True when the content's detected type is not the type the name's extension stands for, nor a
+   * more general or more specific form of it; unknown types never count.
+   */
+  public boolean isTypeMismatch() {
+    return Types.mismatch(fileName, detectedType);
+  }
+
+  private static final java.util.Set<String> EXECUTABLE_TYPES =
+      java.util.Set.of(
+          "application/x-dosexec",
+          "application/x-msdownload",
+          "application/x-executable",
+          "application/x-elf",
+          "application/x-mach-o-executable",
+          "application/x-sharedlib",
+          "application/x-ms-installer",
+          "application/x-msi",
+          "application/java-archive",
+          "application/x-sh",
+          "application/x-bat",
+          "application/x-ms-shortcut");
+
+  private static final java.util.Set<String> ARCHIVE_TYPES =
+      java.util.Set.of(
+          "application/zip",
+          "application/x-rar-compressed",
+          "application/vnd.rar",
+          "application/x-7z-compressed",
+          "application/gzip",
+          "application/x-gzip",
+          "application/x-tar",
+          "application/x-iso9660-image",
+          "application/x-ace-compressed",
+          "application/x-bzip2",
+          "application/x-xz",
+          "application/vnd.ms-cab-compressed");
+
   @Override
   public String toString() {
     return "Attachment[" + fileName + " " + sha256 + "]";

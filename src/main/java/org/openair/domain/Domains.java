@@ -4,7 +4,6 @@ import com.google.common.net.InetAddresses;
 import com.google.common.net.InternetDomainName;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,31 +12,6 @@ import java.util.regex.Pattern;
  * public suffix list, free-mail providers, and addresses hidden in display names.
  */
 public final class Domains {
-  private static final Set<String> FREE_MAIL =
-      Set.of(
-          "gmail.com",
-          "googlemail.com",
-          "outlook.com",
-          "hotmail.com",
-          "live.com",
-          "msn.com",
-          "yahoo.com",
-          "ymail.com",
-          "aol.com",
-          "icloud.com",
-          "me.com",
-          "proton.me",
-          "protonmail.com",
-          "gmx.com",
-          "gmx.de",
-          "gmx.net",
-          "web.de",
-          "mail.com",
-          "mail.ru",
-          "yandex.ru",
-          "yandex.com",
-          "zoho.com");
-
   private static final Pattern ADDRESS =
       Pattern.compile("[A-Za-z0-9._%+-]+@([A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})");
 
@@ -80,9 +54,9 @@ public final class Domains {
     return ra != null && ra.equals(registrable(b));
   }
 
-  /** True for consumer mailbox providers anyone can sign up to. */
+  /** True for consumer mailbox providers anyone can sign up to (see {@link Reference}). */
   public static boolean isFreeMail(String domain) {
-    return domain != null && FREE_MAIL.contains(registrable(domain));
+    return Reference.isFreeMail(domain);
   }
 
   /** The domain of the first e-mail address written in {@code text}, lower case, or null. */

@@ -73,6 +73,55 @@ public class Link {
         || host.matches("0x[0-9a-f]{1,8}(\\.0x[0-9a-f]{1,2}){0,3}");
   }
 
+  /** True when the host is a URL shortener or redirector ({@link Reference#isShortener}). */
+  public boolean isShortener() {
+    return flag(0, () -> Reference.isShortener(host));
+  }
+
+  /** True when the host is a free file-sharing or document host. */
+  public boolean isFileSharing() {
+    return flag(1, () -> Reference.isFileSharingHost(host));
+  }
+
+  /** True when the host's registrable domain is among the most used sites. */
+  public boolean isPopular() {
+    return flag(2, () -> Reference.isPopularDomain(host));
+  }
+
+  /** True when the host belongs to Microsoft's attack simulator. */
+  public boolean isAttackSimulator() {
+    return flag(3, () -> Reference.isAttackSimulatorHost(host));
+  }
+
+  /** The well-known domain the host imitates ({@link Reference#lookAlikeBrand}), or null. */
+  public String getLookAlikeBrand() {
+    String found = lookAlike;
+    if (found == null) {
+      String brand = host == null ? null : Reference.lookAlikeBrand(host);
+      found = brand == null ? "" : brand;
+      lookAlike = found;
+    }
+    return found.isEmpty() ? null : found;
+  }
+
+  // Reference lookups are asked by several rules and patterns; each is computed once per link.
+  private volatile int known;
+  private volatile int flags;
+  private volatile String lookAlike;
+
+  private boolean flag(int bit, java.util.function.BooleanSupplier compute) {
+    int mask = 1 << bit;
+    if ((known & mask) == 0) {
+      boolean value = compute.getAsBoolean();
+      synchronized (this) {
+        flags = value ? flags | mask : flags & ~mask;
+        known |= mask;
+      }
+      return value;
+    }
+    return (flags & mask) != 0;
+  }
+
   /** True when any label of the host is punycode ({@code xn--}). */
   public boolean isPunycode() {
     return host != null && (host.startsWith("xn--") || host.contains(".xn--"));

@@ -25,5 +25,12 @@ public enum LookupKind {
   /**
    * A virus scan of each attachment of a message (when a scanner is configured); key: message id.
    */
-  ATTACHMENT_SCANS
+  ATTACHMENT_SCANS,
+  /**
+   * Earlier messages from one sender address to the organisation, oldest first, without cluster
+   * members; key: the sender address. Rules read {@link LookupRequest#getFound()} or the messages.
+   */
+  SENDER_HISTORY,
+  /** Users' reports of one message ({@link Report} facts); key: message id. */
+  OTHER_REPORTS
 }

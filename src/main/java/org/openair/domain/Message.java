@@ -3,6 +3,9 @@ package org.openair.domain;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The metadata of one message, parsed once at intake. One message may have several {@link Delivery
@@ -10,6 +13,7 @@ import java.util.Locale;
  * rules.
  */
 public class Message {
+  private static final String NONE = new String("");
   private String id;
   private String internetMessageId;
   private String senderAddress;
@@ -30,6 +34,8 @@ public class Message {
   private AuthResult compauth = AuthResult.MISSING;
   private String bodyText = "";
   private long size;
+  // Content cues are looked at by several rules; each is computed once per message.
+  private final Map<String, String> cues = new ConcurrentHashMap<>();
 
   public String getId() {
     return id;
@@ -132,6 +138,7 @@ public class Message {
 
   public Message setSubject(String subject) {
     this.subject = subject;
+    cues.clear();
     return this;
   }
 
@@ -218,7 +225,76 @@ public class Message {
 
   public Message setBodyText(String bodyText) {
     this.bodyText = bodyText == null ? "" : bodyText;
+    cues.clear();
     return this;
+  }
+
+  /** {@link Content#credentialRequest} of the subject, else of the body; null when none. */
+  public String getCredentialCue() {
+    return cue("credentials", Content::credentialRequest);
+  }
+
+  /** {@link Content#urgency} of the subject, else of the body. */
+  public String getUrgencyCue() {
+    return cue("urgency", Content::urgency);
+  }
+
+  /** {@link Content#paymentRequest} of the body. */
+  public String getPaymentCue() {
+    return bodyCue("payment", Content::paymentRequest);
+  }
+
+  /** {@link Content#giftCards} of the body. */
+  public String getGiftCardCue() {
+    return bodyCue("gift", Content::giftCards);
+  }
+
+  /** {@link Content#becOpener} of the body. */
+  public String getBecCue() {
+    return bodyCue("bec", Content::becOpener);
+  }
+
+  /** {@link Content#passwordGiven} of the body. */
+  public String getPasswordCue() {
+    return bodyCue("password", Content::passwordGiven);
+  }
+
+  /** {@link Content#moneyOffer} of the subject, else of the body. */
+  public String getOfferCue() {
+    return cue("offer", Content::moneyOffer);
+  }
+
+  /** {@link Content#notSpamClaim}, else {@link Content#unsubscribe}, of the body. */
+  public String getBulkDisclaimerCue() {
+    return bodyCue(
+        "disclaimer",
+        text -> {
+          String claim = Content.notSpamClaim(text);
+          return claim != null ? claim : Content.unsubscribe(text);
+        });
+  }
+
+  private String cue(String name, Function<String, String> finder) {
+    String found =
+        cues.computeIfAbsent(
+            name,
+            k -> {
+              String inSubject = finder.apply(subject);
+              String value = inSubject != null ? inSubject : finder.apply(bodyText);
+              return value == null ? NONE : value;
+            });
+    return found == NONE ? null : found;
+  }
+
+  private String bodyCue(String name, Function<String, String> finder) {
+    String found =
+        cues.computeIfAbsent(
+            name,
+            k -> {
+              String value = finder.apply(bodyText);
+              return value == null ? NONE : value;
+            });
+    return found == NONE ? null : found;
   }
 
   public long getSize() {
@@ -228,6 +304,14 @@ public class Message {
   public Message setSize(long size) {
     this.size = size;
     return this;
+  }
+
+  /** True when this message arrived at least {@code hours} hours before {@code other}. */
+  public boolean receivedHoursBefore(Message other, int hours) {
+    return receivedAt != null
+        && other != null
+        && other.receivedAt != null
+        && !receivedAt.plus(java.time.Duration.ofHours(hours)).isAfter(other.receivedAt);
   }
 
   public static String normalizeSubject(String subject) {

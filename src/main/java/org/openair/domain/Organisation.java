@@ -1,25 +1,67 @@
 package org.openair.domain;
 
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The organisation's settings that rules read: its domains, VIPs and trusted senders. */
+/**
+ * The organisation's settings that rules read: its domains and names, VIPs, trusted senders and
+ * phishing-simulation senders.
+ */
 public class Organisation {
   private final Set<String> acceptedDomains;
   private final Set<String> vips;
   private final Set<String> trustedSenders;
   private final Set<String> simulationSenders;
+  private final Map<String, String> vipNames;
+  private final Set<String> names;
 
   public Organisation(
       Set<String> acceptedDomains,
       Set<String> vips,
       Set<String> trustedSenders,
       Set<String> simulationSenders) {
+    this(acceptedDomains, vips, trustedSenders, simulationSenders, Map.of(), Set.of());
+  }
+
+  /**
+   * @param vipNames display names of VIPs by address; every address here is a VIP too
+   * @param names the names the organisation goes by ("Acme", "Acme Corporation")
+   */
+  public Organisation(
+      Set<String> acceptedDomains,
+      Set<String> vips,
+      Set<String> trustedSenders,
+      Set<String> simulationSenders,
+      Map<String, String> vipNames,
+      Set<String> names) {
     this.acceptedDomains = lower(acceptedDomains);
-    this.vips = lower(vips);
+    Map<String, String> named = new LinkedHashMap<>();
+    if (vipNames != null) {
+      vipNames.forEach(
+          (address, name) -> {
+            if (address != null && name != null && !name.isBlank()) {
+              named.put(address.strip().toLowerCase(Locale.ROOT), name.strip());
+            }
+          });
+    }
+    Set<String> allVips = new HashSet<>(lower(vips));
+    allVips.addAll(named.keySet());
+    this.vips = Set.copyOf(allVips);
     this.trustedSenders = lower(trustedSenders);
     this.simulationSenders = lower(simulationSenders);
+    this.vipNames = Collections.unmodifiableMap(named);
+    this.names =
+        names == null
+            ? Set.of()
+            : names.stream()
+                .map(String::strip)
+                .filter(n -> !n.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
   }
 
   public static Organisation empty() {
@@ -53,6 +95,55 @@ public class Organisation {
   public Set<String> getVips() {
     return vips;
   }
+
+  /** VIPs' display names by lower-case address, for those whose name is configured. */
+  public Map<String, String> getVipNames() {
+    return vipNames;
+  }
+
+  /** The names the organisation goes by, as configured. */
+  public Set<String> getNames() {
+    return names;
+  }
+
+  /**
+   * The address of the VIP whose name {@code displayName} carries (same words in any order, Unicode
+   * look-alike letters included), or null.
+   */
+  public String vipNamed(String displayName) {
+    if (displayName == null) {
+      return null;
+    }
+    for (Map.Entry<String, String> vip : vipNames.entrySet()) {
+      if (Names.sameName(displayName, vip.getValue())) {
+        return vip.getKey();
+      }
+    }
+    return null;
+  }
+
+  /** The organisation name that {@code displayName} contains as words of its own, or null. */
+  public String nameIn(String displayName) {
+    if (displayName == null) {
+      return null;
+    }
+    return names.stream().filter(n -> Names.containsName(displayName, n)).findFirst().orElse(null);
+  }
+
+  /** The accepted domain that {@code domain} imitates, or null (see {@link Reference}). */
+  public String lookAlikeDomain(String domain) {
+    if (acceptedDomains.isEmpty() || domain == null) {
+      return null;
+    }
+    Reference.OwnDomains own = ownDomains;
+    if (own == null) {
+      own = new Reference.OwnDomains(acceptedDomains);
+      ownDomains = own;
+    }
+    return own.imitated(domain);
+  }
+
+  private volatile Reference.OwnDomains ownDomains;
 
   /** Sender addresses or domains never to act against destructively. */
   public Set<String> getTrustedSenders() {

@@ -13,7 +13,8 @@ import org.openair.domain.Verdict;
  * What one investigation concluded. {@code verdict} is the worst of {@code verdicts} ({@link
  * Verdict#UNKNOWN} when no rule gave one, and then {@code decisiveVerdict} is null); actions are
  * de-duplicated by {@link RecommendedAction#key()}; {@code lookups} are the distinct lookups rules
- * asked for, answered or not; {@code rounds} counts the lookup rounds used.
+ * asked for, answered or not; {@code rounds} counts the lookup rounds used; {@code firedRules} are
+ * the ids of every rule that fired, lookups and exclusions included, in first-firing order.
  */
 public record InvestigationOutcome(
     String ruleSetId,
@@ -26,4 +27,5 @@ public record InvestigationOutcome(
     List<Derived<RecommendedAction>> actions,
     List<LookupRequest> lookups,
     int rounds,
-    List<String> warnings) {}
+    List<String> warnings,
+    List<String> firedRules) {}

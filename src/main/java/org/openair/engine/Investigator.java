@@ -24,6 +24,7 @@ import org.openair.domain.Link;
 import org.openair.domain.LookupRequest;
 import org.openair.domain.Message;
 import org.openair.domain.RecommendedAction;
+import org.openair.domain.Report;
 import org.openair.domain.Stage;
 import org.openair.domain.ThreatKind;
 import org.openair.domain.Verdict;
@@ -246,7 +247,8 @@ public final class Investigator {
           List.copyOf(actions),
           List.copyOf(lookups.values()),
           rounds,
-          List.copyOf(warnings));
+          List.copyOf(warnings),
+          listener.firedRules());
     }
   }
 
@@ -266,6 +268,8 @@ public final class Investigator {
       return "Click|" + c.getUser() + "|" + c.getUrl() + "|" + c.getClickedAt();
     } else if (fact instanceof InboxRule r) {
       return "InboxRule|" + r.getId();
+    } else if (fact instanceof Report r) {
+      return "Report|" + r.getAlertId();
     }
     return null;
   }

@@ -3,8 +3,10 @@ package org.openair.engine;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
@@ -42,6 +44,7 @@ final class ProvenanceListener extends DefaultAgendaEventListener
   private final Map<Object, Boolean> deleted = new IdentityHashMap<>();
   private final List<LookupRequest> newRequests = new ArrayList<>();
   private final Map<LookupRequest, Provenance> requestProvenance = new IdentityHashMap<>();
+  private final Set<String> fired = new LinkedHashSet<>();
   private Match current;
 
   ProvenanceListener(RuleSet ruleSet) {
@@ -56,6 +59,10 @@ final class ProvenanceListener extends DefaultAgendaEventListener
   @Override
   public void afterMatchFired(AfterMatchFiredEvent event) {
     current = null;
+    Provenance p = ruleSet.provenanceOf(event.getMatch().getRule());
+    if (p != null && p.ruleId() != null) {
+      fired.add(p.ruleId());
+    }
   }
 
   @Override
@@ -123,6 +130,11 @@ final class ProvenanceListener extends DefaultAgendaEventListener
 
   Provenance provenanceOf(LookupRequest request) {
     return requestProvenance.get(request);
+  }
+
+  /** The ids of the rules that fired, in the order each first fired. */
+  List<String> firedRules() {
+    return List.copyOf(fired);
   }
 
   /** Derived facts still in the session, in insertion order. */

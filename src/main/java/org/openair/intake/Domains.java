@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.openair.domain.Link;
 
 /**
  * Host and registrable-domain helpers shared by intake and threat intelligence. They never throw on
@@ -135,6 +136,29 @@ public final class Domains {
       // Not a syntactically valid domain name: the host is the best identity there is.
     }
     return h;
+  }
+
+  /**
+   * The host that a link's text names when the text is itself a URL or a bare domain, or null
+   * ("Click here"), the way intake fills {@code Link.displayedHost}.
+   */
+  public static String displayedHost(String text) {
+    return LinkExtractor.displayedHost(text);
+  }
+
+  /**
+   * A {@link Link} fact for {@code url} as intake builds them: host, registrable domain and the
+   * host its displayed text names. For links that arrive without a message (an alert's URL).
+   */
+  public static Link link(String messageId, String url, String displayedText) {
+    String host = hostOf(url);
+    return new Link(
+        messageId,
+        url.strip(),
+        host,
+        registrableDomain(host),
+        displayedText,
+        displayedHost(displayedText));
   }
 
   /** True for IP literals, also the decimal and hex spellings browsers accept. */

@@ -326,7 +326,8 @@ public final class MessageParser {
    * anyone outside, INTRA_ORG otherwise. UNKNOWN without accepted domains, or without a sender
    * address unless a recipient is internal.
    */
-  static Direction direction(String senderDomain, List<String> recipients, Organisation org) {
+  public static Direction direction(
+      String senderDomain, List<String> recipients, Organisation org) {
     if (org == null || org.getAcceptedDomains().isEmpty()) {
       return Direction.UNKNOWN;
     }

@@ -40,6 +40,7 @@ import org.openair.engine.InvestigationOutcome;
 import org.openair.engine.Investigator;
 import org.openair.engine.RuleService;
 import org.openair.engine.RuleSet;
+import org.openair.intake.Domains;
 import org.openair.intel.IntelFacts;
 import org.openair.store.Db;
 import org.openair.store.Ids;
@@ -125,6 +126,10 @@ public class InvestigationRunner {
           facts.addAll(intel.facts(m, links, attachments, now));
           deliveries.forEach(d -> mailboxes.add(d.getMailbox()));
         });
+    if (alert.getUrl() != null && !alert.getUrl().isBlank()) {
+      // The alert's URL is analysed like a link of a message: rules find it by this message id.
+      facts.add(Domains.link(Alert.linkMessageId(alert.getId()), alert.getUrl(), null));
+    }
     if (alert.getReportedBy() != null) {
       mailboxes.add(alert.getReportedBy());
     }
@@ -132,7 +137,8 @@ public class InvestigationRunner {
       mailboxes.add(alert.getUser());
     }
     for (String mailbox : mailboxes) {
-      facts.add(new Mailbox(mailbox, null, org.getVips().contains(mailbox)));
+      facts.add(
+          new Mailbox(mailbox, org.getVipNames().get(mailbox), org.getVips().contains(mailbox)));
     }
 
     InvestigationOutcome outcome =

@@ -22,6 +22,9 @@ public class StoreFactSource implements FactSource {
   /** Most related messages one lookup brings in; a larger cluster is cut and says so. */
   static final int MAX_MESSAGES = 1000;
 
+  /** Most earlier messages a sender-history lookup brings in. */
+  static final int MAX_HISTORY = 20;
+
   private final MessageStore messages;
   private final ActivityStore activity;
   private final SieveConnector sieve;
@@ -73,6 +76,10 @@ public class StoreFactSource implements FactSource {
       }
       case ATTACHMENT_SCANS -> facts.addAll(scanner.scan(request.getKey()));
       case INTEL_MATCH -> facts.addAll(intel.lookup(request.getKey(), since, MAX_MESSAGES));
+      case SENDER_HISTORY ->
+          facts.addAll(
+              messages.fromSender(request.getKey(), since, investigation.getNow(), MAX_HISTORY));
+      case OTHER_REPORTS -> facts.addAll(messages.reports(request.getKey(), since));
     }
     return facts;
   }

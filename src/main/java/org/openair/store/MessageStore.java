@@ -17,12 +17,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.openair.domain.AlertType;
 import org.openair.domain.Attachment;
 import org.openair.domain.AuthResult;
 import org.openair.domain.Delivery;
 import org.openair.domain.Direction;
 import org.openair.domain.Link;
 import org.openair.domain.Message;
+import org.openair.domain.Report;
 import org.openair.intake.ParsedMessage;
 
 /** Messages, their copies in mailboxes, links and attachments, and the raw bytes of each. */
@@ -298,6 +300,53 @@ public class MessageStore {
                     + limit,
                 mailbox.toLowerCase(java.util.Locale.ROOT),
                 ts(since)));
+  }
+
+  /**
+   * Messages from one sender address received between {@code since} and {@code until}, oldest
+   * first: how long the organisation has known the sender.
+   */
+  public List<Message> fromSender(String address, Instant since, Instant until, int limit) {
+    return db.read(
+        c ->
+            messages(
+                c,
+                "select "
+                    + MESSAGE_COLUMNS
+                    + " from messages where sender_address = ? and received_at >= ?"
+                    + " and received_at <= ? order by received_at limit "
+                    + limit,
+                address.toLowerCase(java.util.Locale.ROOT),
+                ts(since),
+                ts(until)));
+  }
+
+  /** Users' reports of a message (user-reported alerts about it) since {@code since}. */
+  public List<Report> reports(String messageId, Instant since) {
+    return db.read(
+        c -> {
+          List<Report> out = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "select id, message_id, reported_by, occurred_at from alerts"
+                      + " where message_id = ? and type = ? and occurred_at >= ?"
+                      + " order by occurred_at")) {
+            ps.setString(1, messageId);
+            ps.setString(2, AlertType.USER_REPORTED.code());
+            ps.setTimestamp(3, ts(since));
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(
+                    new Report(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        instant(rs.getTimestamp(4))));
+              }
+            }
+          }
+          return out;
+        });
   }
 
   public List<Delivery> deliveries(Collection<String> messageIds) {

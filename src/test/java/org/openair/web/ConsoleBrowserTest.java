@@ -243,8 +243,10 @@ class ConsoleBrowserTest {
   }
 
   private static JsonPath pendingInvestigation() {
-    String messageId = ingest(eml("reported-phish.eml"), "erin@corp.example", "frank@corp.example");
-    return settled(report(messageId, "erin@corp.example"));
+    // Mailboxes the mail lab knows, so that with the lab up its IMAP and SMTP connectors can
+    // carry the approved actions out (the copies, ingested over the API, are already gone).
+    String messageId = ingest(eml("reported-phish.eml"), "alice@corp.example", "bob@corp.example");
+    return settled(report(messageId, "alice@corp.example"));
   }
 
   private static String status(String actionId) {

@@ -1,0 +1,186 @@
+package org.openair.domain;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Light cues in a message's words, for content rules. Each method returns the phrase that matched,
+ * so that a finding can quote it, or null. English only, and deliberately few: content cues add a
+ * little weight to other evidence and never decide alone.
+ */
+public final class Content {
+  private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+
+  private static final Pattern CREDENTIALS =
+      Pattern.compile(
+          "\\b(?:(?:verify|confirm|update|validate|unlock|restore|reactivate|re-?validate)"
+              + " (?:your |the )?(?:e-?mail |mailbox |microsoft |office ?365 |outlook |apple"
+              + " |bank )?(?:account|password|identity|mailbox|credentials|login|log-in"
+              + "|sign-in|billing (?:details|information)|payment (?:details|information))"
+              + "|password (?:will |is about to |has )?expire[sd]?"
+              + "|(?:mailbox|e-?mail) (?:storage |quota )?(?:is )?(?:full|almost full"
+              + "|over ?quota|exceeded)"
+              + "|unusual (?:sign-?in|login|log-?in) activity"
+              + "|(?:sign|log) ?in to (?:view|access|read|download|open|review|restore|avoid|keep)"
+              + "|enter your (?:password|credentials|login details))\\b",
+          FLAGS);
+
+  private static final Pattern URGENCY =
+      Pattern.compile(
+          "\\b(?:within (?:24|48|72|12|2|1) ?(?:hours|hrs|h)\\b"
+              + "|(?:will|would) be (?:permanently )?(?:suspended|closed|deleted|terminated"
+              + "|deactivated|disabled|locked|blocked|lost)"
+              + "|final (?:notice|warning|reminder)|immediate(?:ly)? action|act now"
+              + "|expires? today|urgent(?:ly)? (?:action|attention|response|request))",
+          FLAGS);
+
+  private static final Pattern PAYMENT =
+      Pattern.compile(
+          "\\b(?:(?:wire|bank|swift|ach) transfer"
+              + "|(?:change|update)[ds]? (?:of |to |in )?(?:our |the )?(?:bank(?:ing)?|payment"
+              + "|remittance) (?:details|information|account)"
+              + "|new (?:bank|banking) (?:details|account)"
+              + "|(?:overdue|outstanding|unpaid) (?:invoice|payment|balance))\\b",
+          FLAGS);
+
+  private static final Pattern GIFT_CARDS =
+      Pattern.compile(
+          "\\b(?:gift ?cards?|itunes cards?|google play cards?|steam (?:wallet )?cards?"
+              + "|scratch (?:off )?the (?:back|card))\\b",
+          FLAGS);
+
+  private static final Pattern BEC_OPENER =
+      Pattern.compile(
+          "\\b(?:are you (?:available|at your desk|in the office|around)"
+              + "|i need (?:you to|a favou?r)|(?:quick|urgent) (?:favou?r|task|request)"
+              + "|(?:keep|treat) (?:this|it) (?:confidential|between us)"
+              + "|send me your (?:cell|mobile|whatsapp|phone) (?:number|no))\\b",
+          FLAGS);
+
+  private static final Pattern PASSWORD_GIVEN =
+      Pattern.compile(
+          "\\b(?:password|passcode|pass ?word|pwd|archive code|zip code is)\\s*(?:is)?\\s*[:=-]?"
+              + "\\s*[\"']?[A-Za-z0-9@#$%^&*!._-]{3,20}\\b",
+          FLAGS);
+
+  private static final Pattern UNSUBSCRIBE =
+      Pattern.compile(
+          "\\b(?:to be removed from|remove me|(?:click|reply)[^.]{0,40}(?:to be |be )?removed"
+              + "|removed from (?:our|this|the|all future) (?:mailing )?(?:list|mailings)"
+              + "|opt[- ]?out|no longer wish to receive)\\b",
+          FLAGS);
+
+  private static final Pattern NOT_SPAM_CLAIM =
+      Pattern.compile(
+          "\\b(?:this (?:e-?mail |message )?is not (?:a )?spam|not unsolicited"
+              + "|(?:in )?compliance with (?:the )?(?:can-spam|bill s\\.? ?1618|s\\.? ?1618)"
+              + "|you (?:are )?receiv(?:ed|ing) this (?:e-?mail|message) because you"
+              + " (?:have )?(?:opted|signed up|registered|subscribed|requested)"
+              + "|one[- ]time (?:e-?)?mail(?:ing)?)\\b",
+          FLAGS);
+
+  private static final Pattern MONEY_OFFER =
+      Pattern.compile(
+          "\\b(?:100% free|risk[- ]free|no (?:obligation|cost|credit check)|money[- ]back"
+              + "|(?:extra|additional|residual|home[- ]based) income|earn (?:up to )?\\$"
+              + "|(?:lowest|low) (?:mortgage )?(?:rates?|prices?)|debt (?:free|consolidation|relief)"
+              + "|make money|work (?:from|at) home|credit (?:card )?(?:offers?|repair)"
+              + "|you(?:'ve| have) (?:been selected|won)|act now|order now|buy now"
+              + "|limited[- ]time offer|special promotion|save (?:up to )?\\d+%|\\$\\d[\\d,]*"
+              + " (?:per|a) (?:week|month|day))",
+          FLAGS);
+
+  private Content() {}
+
+  /** A request to sign in, verify or update an account or password, or null. */
+  public static String credentialRequest(String text) {
+    return find(CREDENTIALS, text);
+  }
+
+  /** A threat or deadline meant to rush the reader, or null. */
+  public static String urgency(String text) {
+    return find(URGENCY, text);
+  }
+
+  /** A request about payments or bank details, or null. */
+  public static String paymentRequest(String text) {
+    return find(PAYMENT, text);
+  }
+
+  /** A mention of gift cards, the currency of gift-card fraud, or null. */
+  public static String giftCards(String text) {
+    return find(GIFT_CARDS, text);
+  }
+
+  /** The opening moves of business e-mail compromise ("are you available?"), or null. */
+  public static String becOpener(String text) {
+    return find(BEC_OPENER, text);
+  }
+
+  /** A password or code written out in the text, as sent with encrypted archives, or null. */
+  public static String passwordGiven(String text) {
+    return find(PASSWORD_GIVEN, text);
+  }
+
+  /** Instructions for getting off a mailing list, or null. */
+  public static String unsubscribe(String text) {
+    return find(UNSUBSCRIBE, text);
+  }
+
+  /** A claim that the mail is not spam or is sent lawfully, or null. */
+  public static String notSpamClaim(String text) {
+    return find(NOT_SPAM_CLAIM, text);
+  }
+
+  /** A money-making or bargain offer, or null. */
+  public static String moneyOffer(String text) {
+    return find(MONEY_OFFER, text);
+  }
+
+  /**
+   * True when most letters of a subject are capitals or it carries runs of "!" or "$": shouting to
+   * be noticed. Short subjects and acronyms are not counted.
+   */
+  public static boolean shouting(String subject) {
+    if (subject == null) {
+      return false;
+    }
+    int letters = 0;
+    int upper = 0;
+    for (int i = 0; i < subject.length(); i++) {
+      char c = subject.charAt(i);
+      if (Character.isLetter(c)) {
+        letters++;
+        if (Character.isUpperCase(c)) {
+          upper++;
+        }
+      }
+    }
+    return letters >= 12 && upper * 10 >= letters * 7
+        || subject.contains("!!")
+        || subject.contains("$$");
+  }
+
+  /** How many times {@code word} occurs in {@code text}, case-insensitively. */
+  public static int count(String text, String word) {
+    if (text == null || word == null || word.isEmpty()) {
+      return 0;
+    }
+    String t = text.toLowerCase(Locale.ROOT);
+    String w = word.toLowerCase(Locale.ROOT);
+    int n = 0;
+    for (int i = t.indexOf(w); i >= 0; i = t.indexOf(w, i + w.length())) {
+      n++;
+    }
+    return n;
+  }
+
+  private static String find(Pattern p, String text) {
+    if (text == null || text.isEmpty()) {
+      return null;
+    }
+    Matcher m = p.matcher(text);
+    return m.find() ? m.group().strip() : null;
+  }
+}

@@ -1,0 +1,75 @@
+package org.openair.domain;
+
+import com.ibm.icu.text.Normalizer2;
+import com.ibm.icu.text.SpoofChecker;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Comparing names the way a reader sees them: Unicode confusables (Cyrillic "а" for Latin "a", "rn"
+ * for "m") compared by their UTS #39 skeleton, case and accents ignored, and "Doe, Jane" the same
+ * person as "Jane Doe".
+ */
+public final class Names {
+  private static final SpoofChecker SPOOF =
+      new SpoofChecker.Builder().setChecks(SpoofChecker.CONFUSABLE).build();
+  private static final Normalizer2 NFKC = Normalizer2.getNFKCCasefoldInstance();
+
+  private Names() {}
+
+  /** The UTS #39 skeleton of {@code text}: two strings that render alike have equal skeletons. */
+  public static String skeleton(String text) {
+    if (text == null) {
+      return "";
+    }
+    return SPOOF.getSkeleton(NFKC.normalize(text)).toLowerCase(Locale.ROOT);
+  }
+
+  /** The words of a name or phrase, case-folded, letters and digits only. */
+  public static List<String> words(String text) {
+    if (text == null) {
+      return List.of();
+    }
+    String folded = NFKC.normalize(text);
+    List<String> out = new ArrayList<>();
+    for (String w : folded.split("[^\\p{L}\\p{N}]+")) {
+      if (!w.isEmpty()) {
+        out.add(w);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * True when two display names name the same person as a reader would see it: the same words in
+   * any order, letters compared by their skeletons. Single-word names never match, as a first name
+   * alone names too many people.
+   */
+  public static boolean sameName(String a, String b) {
+    List<String> wa = words(a);
+    List<String> wb = words(b);
+    if (wa.size() < 2 || wa.size() != wb.size()) {
+      return false;
+    }
+    String[] sa = wa.stream().map(Names::skeleton).sorted().toArray(String[]::new);
+    String[] sb = wb.stream().map(Names::skeleton).sorted().toArray(String[]::new);
+    return Arrays.equals(sa, sb);
+  }
+
+  /** True when {@code text} contains {@code name}'s words in order, confusables included. */
+  public static boolean containsName(String text, String name) {
+    List<String> wt = words(text).stream().map(Names::skeleton).toList();
+    List<String> wn = words(name).stream().map(Names::skeleton).toList();
+    if (wn.isEmpty() || wt.size() < wn.size()) {
+      return false;
+    }
+    for (int i = 0; i + wn.size() <= wt.size(); i++) {
+      if (wt.subList(i, i + wn.size()).equals(wn)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
