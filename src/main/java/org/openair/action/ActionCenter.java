@@ -238,10 +238,6 @@ public class ActionCenter {
    * next one.
    */
   private static boolean covers(ActionRecord earlier, ActionRecord later) {
-    if (later.type() == ActionType.NOTIFY_REPORTER
-        && !later.investigationId().equals(earlier.investigationId())) {
-      return false;
-    }
     Set<String> had = new HashSet<>();
     earlier.deliveries().forEach(d -> had.add(d.deliveryId()));
     return later.deliveries().stream().allMatch(d -> had.contains(d.deliveryId()));
