@@ -19,6 +19,7 @@ import org.openair.domain.Delivery;
 import org.openair.domain.EntityVerdict;
 import org.openair.domain.Finding;
 import org.openair.domain.InboxRule;
+import org.openair.domain.IndicatorMatch;
 import org.openair.domain.InvestigationVerdict;
 import org.openair.domain.Link;
 import org.openair.domain.LookupRequest;
@@ -193,7 +194,7 @@ public final class Investigator {
       int found = 0;
       for (Object f : facts == null ? List.<Object>of() : facts) {
         insertOnce(session, f);
-        if (!(f instanceof ClusterMember)) {
+        if (!(f instanceof ClusterMember) && !(f instanceof IndicatorMatch)) {
           found++;
         }
       }

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.openair.domain.Attachment;
 import org.openair.domain.ClusterMember;
+import org.openair.domain.IndicatorMatch;
 import org.openair.domain.IntelHit;
 import org.openair.domain.Link;
 import org.openair.domain.LookupKind;
@@ -124,6 +125,7 @@ public class IntelMatches {
               m -> {
                 facts.add(m);
                 facts.add(new ClusterMember(id, LookupKind.INTEL_MATCH, key));
+                facts.add(new IndicatorMatch(id, key));
                 facts.addAll(messages.links(id));
               });
     }

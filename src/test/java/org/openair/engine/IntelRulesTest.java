@@ -21,6 +21,7 @@ import org.openair.domain.AllowListHit;
 import org.openair.domain.ClusterMember;
 import org.openair.domain.EntityType;
 import org.openair.domain.EntityVerdict;
+import org.openair.domain.IndicatorMatch;
 import org.openair.domain.IntelHit;
 import org.openair.domain.LookupKind;
 import org.openair.domain.Message;
@@ -215,6 +216,7 @@ class IntelRulesTest {
           for (String id : List.of("m1", "m2", "m3")) {
             out.add(benign(id));
             out.add(new ClusterMember(id, LookupKind.INTEL_MATCH, key));
+            out.add(new IndicatorMatch(id, key));
             out.add(delivery("d-" + id, id, id + "@acme.example"));
           }
           return out;
