@@ -53,7 +53,8 @@ class ConsoleTest {
 
   /** A fresh investigation with pending actions; returns it as the API shows it. */
   private static JsonPath pendingInvestigation() {
-    String messageId = ingest(eml("reported-phish.eml"), "alice@corp.example", "dave@corp.example");
+    String messageId =
+        ingest(eml("reported-phish.eml"), "alice@corp.example", "carol@corp.example");
     return settled(report(messageId, "alice@corp.example"));
   }
 
@@ -303,7 +304,7 @@ class ConsoleTest {
   void investigationListFiltersBySenderAndMailbox() {
     String id = pendingInvestigation().getString("id");
     ConsoleSession s = as("viewer");
-    s.get("/ui/investigations?sender=paypa1-secure&mailbox=dave@corp.example")
+    s.get("/ui/investigations?sender=paypa1-secure&mailbox=carol@corp.example")
         .then()
         .statusCode(200)
         .body(containsString(id));
