@@ -9,12 +9,13 @@ import org.openair.domain.Delivery;
 import org.openair.store.MessageStore;
 
 /**
- * Records approved actions in OpenAIR's own store: message actions move the copies' folder so that
- * later investigations see them gone; other actions are recorded only. Connectors that reach the
- * real mail system (IMAP, Sieve, blocklists, identity webhooks) are not part of this executor.
+ * Mirrors a carried-out action in OpenAIR's own store, in the transaction that records the outcome:
+ * message actions move the copies' folder so that later investigations see them gone; other actions
+ * are recorded only. Moving a copy to the folder it is in changes nothing, so doing it again after
+ * a restart is harmless.
  */
 @ApplicationScoped
-public class StoreExecutor implements ActionExecutor {
+public class StoreExecutor {
   private final MessageStore messages;
 
   @Inject
@@ -22,8 +23,12 @@ public class StoreExecutor implements ActionExecutor {
     this.messages = messages;
   }
 
-  @Override
-  public ExecutionResult execute(Connection c, ActionRecord action) throws SQLException {
+  /**
+   * Records {@code action} and returns a note for people; {@code connectorsRan} says whether a
+   * connector acted on the real system.
+   */
+  public String record(Connection c, ActionRecord action, boolean connectorsRan)
+      throws SQLException {
     String folder =
         switch (action.type()) {
           case SOFT_DELETE -> Delivery.RECOVERABLE;
@@ -33,21 +38,26 @@ public class StoreExecutor implements ActionExecutor {
           case QUARANTINE -> Delivery.QUARANTINE;
           default -> null;
         };
+    String what = action.undoOf() == null ? action.type().code() : "undo of " + action.undoOf();
     if (folder == null) {
-      return new ExecutionResult(
-          true, "recorded in OpenAIR; no connector for " + action.type().code() + " configured");
+      return connectorsRan
+          ? "recorded " + what + " in OpenAIR"
+          : "recorded "
+              + what
+              + " in OpenAIR; no connector for "
+              + action.type().code()
+              + " configured";
     }
     List<String> ids =
         action.deliveries().stream().map(ActionRecord.DeliveryRef::deliveryId).toList();
     int moved = messages.moveDeliveries(c, ids, folder);
-    return new ExecutionResult(
-        true,
-        "moved "
-            + moved
-            + " of "
-            + ids.size()
-            + " copies to "
-            + folder
-            + " in OpenAIR's store; no mailbox connector configured");
+    return "moved "
+        + moved
+        + " of "
+        + ids.size()
+        + " copies to "
+        + folder
+        + " in OpenAIR's store"
+        + (connectorsRan ? "" : "; no mailbox connector configured");
   }
 }

@@ -14,47 +14,105 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.function.Function;
 import org.openair.BadRequestException;
+import org.openair.NotFoundException;
 import org.openair.action.ActionCenter;
+import org.openair.action.ActionConflictException;
+import org.openair.action.ActionFilter;
+import org.openair.action.ActionForbiddenException;
+import org.openair.action.ActionRecord;
 import org.openair.action.ActionStatus;
+import org.openair.domain.ActionType;
 import org.openair.security.Roles;
 
-/** The action center: what waits for a decision, and the decisions. */
+/** The action center: what waits for a decision, the decisions, one or many at once, and undo. */
 @Path("/api/v1/actions")
 @Produces(MediaType.APPLICATION_JSON)
 public class ActionResource {
+  private static final int MAX_BULK = 500;
+
   private final ActionCenter center;
   private final SecurityIdentity identity;
   private final ObjectMapper json;
+  private final Clock clock;
 
   @Inject
-  public ActionResource(ActionCenter center, SecurityIdentity identity, ObjectMapper json) {
+  public ActionResource(
+      ActionCenter center, SecurityIdentity identity, ObjectMapper json, Clock clock) {
     this.center = center;
     this.identity = identity;
     this.json = json;
+    this.clock = clock;
   }
 
   /** The optional body of a decision. */
   public record Decision(String comment) {}
 
+  /** The body of a bulk decision. */
+  public record BulkDecision(List<String> ids, String comment) {}
+
+  /** What happened to one action of a bulk decision: the HTTP status it would have had alone. */
+  public record ItemResult(String id, int status, ActionView action, String error) {}
+
+  public record BulkResult(int succeeded, int failed, List<ItemResult> results) {}
+
+  /**
+   * Actions, oldest first, filtered by status, investigation, type, target (part of it), playbook
+   * and age ({@code olderThan}, {@code newerThan}: ISO-8601 durations such as {@code P1D}); the
+   * {@code X-Total-Count} header gives the number of matches.
+   */
   @GET
   @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.APPROVER, Roles.ADMIN, Roles.AUDITOR})
-  public List<ActionView> list(
+  public Response list(
       @QueryParam("status") String status,
+      @QueryParam("investigation") String investigation,
+      @QueryParam("type") String type,
+      @QueryParam("target") String target,
+      @QueryParam("playbook") String playbook,
+      @QueryParam("olderThan") String olderThan,
+      @QueryParam("newerThan") String newerThan,
       @QueryParam("page") @DefaultValue("0") int page,
       @QueryParam("size") @DefaultValue("100") int size) {
-    ActionStatus filter = null;
-    if (status != null && !status.isBlank()) {
-      filter =
+    ActionStatus statusFilter = null;
+    if (!blank(status)) {
+      statusFilter =
           ActionStatus.fromCode(status)
               .orElseThrow(
                   () -> new BadRequestException("status", "unknown status '" + status + "'"));
     }
+    ActionType typeFilter = null;
+    if (!blank(type)) {
+      typeFilter =
+          ActionType.fromCode(type)
+              .orElseThrow(() -> new BadRequestException("type", "unknown type '" + type + "'"));
+    }
     if (page < 0 || size < 1 || size > 1000) {
       throw new BadRequestException("size", "'page' must be 0 or more and 'size' 1 to 1000");
     }
-    return center.list(filter, page * size, size).stream().map(ActionView::of).toList();
+    Instant now = clock.instant();
+    Instant createdBefore = blank(olderThan) ? null : now.minus(age("olderThan", olderThan));
+    Instant createdAfter = blank(newerThan) ? null : now.minus(age("newerThan", newerThan));
+    ActionFilter filter =
+        new ActionFilter(
+            statusFilter,
+            blankToNull(investigation),
+            typeFilter,
+            blankToNull(target),
+            blankToNull(playbook),
+            createdAfter,
+            createdBefore);
+    List<ActionView> items =
+        center.list(filter, page * size, size).stream().map(ActionView::of).toList();
+    return Response.ok(items).header("X-Total-Count", center.count(filter)).build();
   }
 
   @GET
@@ -81,6 +139,101 @@ public class ActionResource {
     return ActionView.of(center.reject(id, user(), comment(body)));
   }
 
+  /** Undoes an executed reversible action; answers the new undo action. */
+  @POST
+  @Path("/{id}/undo")
+  @Consumes(MediaType.WILDCARD)
+  @RolesAllowed({Roles.APPROVER, Roles.ADMIN})
+  public Response undo(@PathParam("id") String id, String body) {
+    ActionRecord undo = center.undo(id, user(), comment(body));
+    return Response.accepted(ActionView.of(undo)).build();
+  }
+
+  @POST
+  @Path("/approve")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed({Roles.APPROVER, Roles.ADMIN})
+  public BulkResult approveAll(BulkDecision request) {
+    List<String> ids = ids(request);
+    String comment = bulkComment(request);
+    String user = user();
+    return each(ids, id -> center.approve(id, user, comment));
+  }
+
+  @POST
+  @Path("/reject")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed({Roles.APPROVER, Roles.ADMIN})
+  public BulkResult rejectAll(BulkDecision request) {
+    List<String> ids = ids(request);
+    String comment = bulkComment(request);
+    if (comment == null) {
+      throw new BadRequestException("comment", "a rejection needs a 'comment' saying why");
+    }
+    String user = user();
+    return each(ids, id -> center.reject(id, user, comment));
+  }
+
+  private static BulkResult each(List<String> ids, Function<String, ActionRecord> decide) {
+    List<ItemResult> results = new ArrayList<>();
+    int ok = 0;
+    for (String id : ids) {
+      try {
+        results.add(new ItemResult(id, 200, ActionView.of(decide.apply(id)), null));
+        ok++;
+      } catch (NotFoundException e) {
+        results.add(new ItemResult(id, 404, null, e.getMessage()));
+      } catch (ActionConflictException e) {
+        results.add(new ItemResult(id, 409, null, e.getMessage()));
+      } catch (ActionForbiddenException e) {
+        results.add(new ItemResult(id, 403, null, e.getMessage()));
+      } catch (BadRequestException e) {
+        results.add(new ItemResult(id, 400, null, e.getMessage()));
+      }
+    }
+    return new BulkResult(ok, results.size() - ok, results);
+  }
+
+  private static List<String> ids(BulkDecision request) {
+    if (request == null || request.ids() == null || request.ids().isEmpty()) {
+      throw new BadRequestException("ids", "'ids' must list at least one action id");
+    }
+    if (request.ids().size() > MAX_BULK) {
+      throw new BadRequestException("ids", "'ids' may list at most " + MAX_BULK + " actions");
+    }
+    LinkedHashSet<String> unique = new LinkedHashSet<>();
+    for (String id : request.ids()) {
+      if (blank(id)) {
+        throw new BadRequestException("ids", "'ids' must not contain empty ids");
+      }
+      unique.add(id.strip());
+    }
+    return List.copyOf(unique);
+  }
+
+  private static String bulkComment(BulkDecision request) {
+    if (request.comment() == null || request.comment().isBlank()) {
+      return null;
+    }
+    if (request.comment().length() > 4000) {
+      throw new BadRequestException("comment", "'comment' must be at most 4000 characters");
+    }
+    return request.comment().strip();
+  }
+
+  private static Duration age(String field, String value) {
+    try {
+      Duration d = Duration.parse(value.strip());
+      if (d.isNegative()) {
+        throw new BadRequestException(field, "'" + field + "' must not be negative");
+      }
+      return d;
+    } catch (DateTimeParseException e) {
+      throw new BadRequestException(
+          field, "'" + field + "' must be an ISO-8601 duration such as PT2H or P1D");
+    }
+  }
+
   private String user() {
     return identity.getPrincipal().getName();
   }
@@ -103,5 +256,13 @@ public class ActionResource {
       throw new BadRequestException("comment", "'comment' must be at most 4000 characters");
     }
     return decision.comment().strip();
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  private static String blankToNull(String s) {
+    return blank(s) ? null : s.strip();
   }
 }

@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import org.openair.action.ActionRecord;
 
-/** An action as the API shows it, with the rule that recommended it. */
+/**
+ * An action as the API shows it, with the rule that recommended it, its approvals (two are needed
+ * for four-eyes types), and links to the action it was merged into, the other investigation's
+ * action that already remediated its target, and its undo.
+ */
 public record ActionView(
     String id,
     String investigationId,
@@ -26,7 +30,15 @@ public record ActionView(
     Instant decidedAt,
     String comment,
     Instant executedAt,
-    String executionNote) {
+    String executionNote,
+    List<ActionRecord.Approval> approvals,
+    int approvalsRequired,
+    int attempts,
+    Instant nextAttemptAt,
+    String mergedInto,
+    String remediatedBy,
+    String undoOf,
+    String undoneBy) {
 
   public static ActionView of(ActionRecord a) {
     return new ActionView(
@@ -50,6 +62,14 @@ public record ActionView(
         a.decidedAt(),
         a.comment(),
         a.executedAt(),
-        a.executionNote());
+        a.executionNote(),
+        a.approvals(),
+        a.approvalsRequired(),
+        a.attempts(),
+        a.nextAttemptAt(),
+        a.mergedInto(),
+        a.remediatedBy(),
+        a.undoOf(),
+        a.undoneBy());
   }
 }

@@ -9,6 +9,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.openair.BadRequestException;
 import org.openair.NotFoundException;
 import org.openair.action.ActionConflictException;
+import org.openair.action.ActionForbiddenException;
 
 /** Turns exceptions into {@link ErrorInfo} answers; nothing escapes as a bare 500 page. */
 public class ErrorMapper {
@@ -27,6 +28,11 @@ public class ErrorMapper {
   @ServerExceptionMapper
   public Response conflict(ActionConflictException e) {
     return json(new ErrorInfo(409, "Conflict", e.getMessage()));
+  }
+
+  @ServerExceptionMapper
+  public Response forbidden(ActionForbiddenException e) {
+    return json(new ErrorInfo(403, "Forbidden", e.getMessage()));
   }
 
   @ServerExceptionMapper

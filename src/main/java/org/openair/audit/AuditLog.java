@@ -112,6 +112,14 @@ public class AuditLog {
       sql.append(" and event like ?");
       params.add(query.event().replace("*", "%"));
     }
+    if (query.entityType() != null) {
+      sql.append(" and entity_type = ?");
+      params.add(query.entityType());
+    }
+    if (query.until() != null) {
+      sql.append(" and at < ?");
+      params.add(Timestamp.from(query.until()));
+    }
     if (query.entityId() != null) {
       sql.append(" and entity_id = ?");
       params.add(query.entityId());

@@ -22,5 +22,9 @@ public enum LookupKind {
    */
   SENDER_HISTORY,
   /** Users' reports of one message ({@link Report} facts); key: message id. */
-  OTHER_REPORTS
+  OTHER_REPORTS,
+  /**
+   * A virus scan of each attachment of a message (when a scanner is configured); key: message id.
+   */
+  ATTACHMENT_SCANS
 }

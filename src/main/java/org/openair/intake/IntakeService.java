@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.openair.BadRequestException;
 import org.openair.audit.AuditLog;
@@ -50,8 +51,45 @@ public class IntakeService {
   /** Parses and stores a raw RFC 822 message delivered to {@code mailboxes}. */
   public Stored ingestRaw(byte[] raw, List<String> mailboxes, String actor) {
     List<String> boxes = validMailboxes(mailboxes);
-    String id = Ids.next("msg");
-    ParsedMessage parsed = parser.parse(id, raw, organisation.current());
+    ParsedMessage parsed = parser.parse(Ids.next("msg"), raw, organisation.current());
+    return save(parsed, raw, boxes, actor);
+  }
+
+  /**
+   * Stores a copy of a message found in {@code mailboxes} (a journal copy, an imported message).
+   * When a message with the same Message-ID, sender and subject is stored already, the mailboxes
+   * become further deliveries of it instead of a second message.
+   */
+  public Copy ingestCopy(byte[] raw, List<String> mailboxes, String actor) {
+    List<String> boxes = validMailboxes(mailboxes);
+    ParsedMessage parsed = parser.parse(Ids.next("msg"), raw, organisation.current());
+    Message m = parsed.message();
+    if (m.getInternetMessageId() != null) {
+      Optional<String> key =
+          Optional.of(MessageStore.clusterKey(m.getSenderAddress(), m.getSubject()));
+      Optional<Message> known =
+          store
+              .byInternetMessageId(m.getInternetMessageId())
+              .filter(k -> store.clusterKeyOf(k.getId()).equals(key));
+      if (known.isPresent()) {
+        String id = known.get().getId();
+        int added = store.addDeliveries(id, boxes, clock.instant());
+        if (added > 0) {
+          audit.record(
+              actor, "message.deliveries-added", "message", id, null, Map.of("mailboxes", boxes));
+        }
+        return new Copy(id, false, added);
+      }
+    }
+    Stored stored = save(parsed, raw, boxes, actor);
+    return new Copy(stored.messageId(), true, stored.deliveries());
+  }
+
+  /** A stored copy: the message it belongs to, whether that message is new, copies added. */
+  public record Copy(String messageId, boolean newMessage, int deliveriesAdded) {}
+
+  private Stored save(ParsedMessage parsed, byte[] raw, List<String> boxes, String actor) {
+    String id = parsed.message().getId();
     Instant now = clock.instant();
     if (parsed.message().getReceivedAt() == null) {
       parsed.message().setReceivedAt(now);

@@ -112,6 +112,13 @@ public class InvestigationQueue {
     if (!store.claim(id, clock.instant())) {
       return;
     }
+    audit.record(
+        "system",
+        "investigation.started",
+        "investigation",
+        id,
+        Map.of("status", InvestigationStatus.QUEUED.code()),
+        Map.of("status", InvestigationStatus.RUNNING.code()));
     try {
       runner.run(id);
     } catch (RuntimeException e) {

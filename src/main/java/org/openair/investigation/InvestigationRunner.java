@@ -18,6 +18,8 @@ import org.openair.action.ActionCenter;
 import org.openair.action.ActionRecord;
 import org.openair.action.ActionStatus;
 import org.openair.action.ActionStore;
+import org.openair.action.AutomationPolicy;
+import org.openair.action.AutomationSettings;
 import org.openair.audit.AuditLog;
 import org.openair.config.OpenAirConfig;
 import org.openair.domain.ActionType;
@@ -53,6 +55,7 @@ public class InvestigationRunner {
   private final MessageStore messages;
   private final ActionStore actions;
   private final ActionCenter actionCenter;
+  private final AutomationSettings automation;
   private final StoreFactSource factSource;
   private final RuleService rules;
   private final OrganisationSettings organisation;
@@ -68,6 +71,7 @@ public class InvestigationRunner {
       MessageStore messages,
       ActionStore actions,
       ActionCenter actionCenter,
+      AutomationSettings automation,
       StoreFactSource factSource,
       RuleService rules,
       OrganisationSettings organisation,
@@ -80,6 +84,7 @@ public class InvestigationRunner {
     this.messages = messages;
     this.actions = actions;
     this.actionCenter = actionCenter;
+    this.automation = automation;
     this.factSource = factSource;
     this.rules = rules;
     this.organisation = organisation;
@@ -96,6 +101,8 @@ public class InvestigationRunner {
     AlertRecord alertRecord = investigations.alert(record.alertId()).orElseThrow();
     Alert alert = alertRecord.toFact();
     RuleSet ruleSet = rules.current();
+    // The policy is fixed when the investigation starts, so a change applies to later ones only.
+    AutomationPolicy policy = automation.snapshot(investigationId);
     Instant now = clock.instant();
     Organisation org = organisation.current();
 
@@ -214,10 +221,14 @@ public class InvestigationRunner {
             outcome.ruleSetId(),
             "actions",
             recommended.stream().map(a -> a.id() + " " + a.type().code()).toList()));
-    // Telling the reporter is not a remediation; it goes out without waiting for approval.
-    for (ActionRecord a : recommended) {
-      if (a.type() == ActionType.NOTIFY_REPORTER) {
-        actionCenter.runAutomatically(a.id());
+    // Actions the automation policy allows run without waiting for a person.
+    for (ActionRecord a : actions.byInvestigation(investigationId)) {
+      if (a.status() != ActionStatus.PENDING) {
+        continue;
+      }
+      AutomationPolicy.Decision decision = policy.decide(a, a.approvalsRequired());
+      if (decision.automatic()) {
+        actionCenter.runAutomatically(a.id(), decision.reason());
       }
     }
   }

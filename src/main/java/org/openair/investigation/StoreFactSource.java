@@ -5,11 +5,13 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.openair.action.connector.SieveConnector;
 import org.openair.domain.ClusterMember;
 import org.openair.domain.Investigation;
 import org.openair.domain.LookupRequest;
 import org.openair.domain.Message;
 import org.openair.engine.FactSource;
+import org.openair.intake.AttachmentScanner;
 import org.openair.store.ActivityStore;
 import org.openair.store.MessageStore;
 
@@ -24,11 +26,19 @@ public class StoreFactSource implements FactSource {
 
   private final MessageStore messages;
   private final ActivityStore activity;
+  private final SieveConnector sieve;
+  private final AttachmentScanner scanner;
 
   @Inject
-  public StoreFactSource(MessageStore messages, ActivityStore activity) {
+  public StoreFactSource(
+      MessageStore messages,
+      ActivityStore activity,
+      SieveConnector sieve,
+      AttachmentScanner scanner) {
     this.messages = messages;
     this.activity = activity;
+    this.sieve = sieve;
+    this.scanner = scanner;
   }
 
   @Override
@@ -54,7 +64,7 @@ public class StoreFactSource implements FactSource {
           cluster(facts, messages.withAttachment(request.getKey(), since, MAX_MESSAGES), request);
       case DELIVERIES -> facts.addAll(messages.deliveries(List.of(request.getKey())));
       case CLICKS -> facts.addAll(activity.clicks(request.getKey(), since));
-      case INBOX_RULES -> facts.addAll(activity.inboxRules(request.getKey()));
+      case INBOX_RULES -> facts.addAll(sieve.refreshRules(request.getKey()));
       case SENT_MESSAGES -> {
         List<Message> sent = messages.sentBy(request.getKey(), since, MAX_MESSAGES);
         facts.addAll(sent);
@@ -64,6 +74,7 @@ public class StoreFactSource implements FactSource {
           facts.addAll(
               messages.fromSender(request.getKey(), since, investigation.getNow(), MAX_HISTORY));
       case OTHER_REPORTS -> facts.addAll(messages.reports(request.getKey(), since));
+      case ATTACHMENT_SCANS -> facts.addAll(scanner.scan(request.getKey()));
     }
     return facts;
   }

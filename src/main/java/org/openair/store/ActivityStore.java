@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 import org.openair.domain.Click;
 import org.openair.domain.InboxRule;
 
@@ -114,5 +116,97 @@ public class ActivityStore {
             return out;
           }
         });
+  }
+
+  /** One rule by id. */
+  public Optional<InboxRule> inboxRule(String id) {
+    return db.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "select id, mailbox, name, forward_to, external, enabled, created_at"
+                      + " from inbox_rules where id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next()
+                  ? Optional.of(
+                      new InboxRule(
+                          rs.getString(1),
+                          rs.getString(2),
+                          rs.getString(3),
+                          rs.getString(4),
+                          rs.getBoolean(5),
+                          rs.getBoolean(6),
+                          rs.getTimestamp(7).toInstant()))
+                  : Optional.empty();
+            }
+          }
+        });
+  }
+
+  /**
+   * Replaces a mailbox's rules whose id starts with {@code idPrefix} by {@code current}, as read
+   * from the mail server now: a rule seen before keeps its id and first-seen time, a new one is
+   * added with {@code now}, one no longer on the server is removed. Rules are the same when name
+   * and forwarding address match.
+   */
+  public List<InboxRule> syncInboxRules(
+      String mailbox, String idPrefix, List<InboxRule> current, Instant now) {
+    String box = mailbox.toLowerCase(Locale.ROOT);
+    db.inTransaction(
+        c -> {
+          List<InboxRule> stored = new ArrayList<>();
+          for (InboxRule r : inboxRules(box)) {
+            if (r.getId().startsWith(idPrefix)) {
+              stored.add(r);
+            }
+          }
+          for (InboxRule old : stored) {
+            InboxRule seen = sameRule(current, old);
+            try (PreparedStatement ps =
+                c.prepareStatement(
+                    seen == null
+                        ? "delete from inbox_rules where id = ?"
+                        : "update inbox_rules set enabled = ?, external = ? where id = ?")) {
+              if (seen == null) {
+                ps.setString(1, old.getId());
+              } else {
+                ps.setBoolean(1, seen.isEnabled());
+                ps.setBoolean(2, seen.isExternal());
+                ps.setString(3, old.getId());
+              }
+              ps.executeUpdate();
+            }
+          }
+          for (InboxRule r : current) {
+            if (sameRule(stored, r) == null) {
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "insert into inbox_rules (id, mailbox, name, forward_to, external, enabled,"
+                          + " created_at) values (?,?,?,?,?,?,?)")) {
+                ps.setString(1, Ids.next(idPrefix.replaceAll("-$", "")));
+                ps.setString(2, box);
+                ps.setString(3, r.getName());
+                ps.setString(4, r.getForwardTo());
+                ps.setBoolean(5, r.isExternal());
+                ps.setBoolean(6, r.isEnabled());
+                ps.setTimestamp(7, Timestamp.from(now));
+                ps.executeUpdate();
+              }
+            }
+          }
+          return null;
+        });
+    return inboxRules(box);
+  }
+
+  private static InboxRule sameRule(List<InboxRule> rules, InboxRule r) {
+    for (InboxRule x : rules) {
+      if (Objects.equals(x.getName(), r.getName())
+          && Objects.equals(x.getForwardTo(), r.getForwardTo())) {
+        return x;
+      }
+    }
+    return null;
   }
 }

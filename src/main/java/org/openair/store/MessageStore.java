@@ -82,6 +82,49 @@ public class MessageStore {
         });
   }
 
+  /**
+   * Records further copies of a stored message, for mailboxes that do not hold one yet; returns how
+   * many were added.
+   */
+  public int addDeliveries(String messageId, List<String> mailboxes, Instant deliveredAt) {
+    return db.inTransaction(
+        c -> {
+          List<String> held = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement("select mailbox from deliveries where message_id = ?")) {
+            ps.setString(1, messageId);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                held.add(rs.getString(1));
+              }
+            }
+          }
+          List<String> added = new ArrayList<>();
+          for (String m : mailboxes) {
+            String box = m.strip().toLowerCase(java.util.Locale.ROOT);
+            if (!held.contains(box) && !added.contains(box)) {
+              added.add(box);
+            }
+          }
+          insertDeliveries(c, messageId, added, deliveredAt);
+          return added.size();
+        });
+  }
+
+  /** The message's sender-and-subject cluster key as stored. */
+  public Optional<String> clusterKeyOf(String messageId) {
+    return db.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("select cluster_key from messages where id = ?")) {
+            ps.setString(1, messageId);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+            }
+          }
+        });
+  }
+
   private void insertMessage(Connection c, ParsedMessage parsed) throws SQLException {
     Message m = parsed.message();
     try (PreparedStatement ps =

@@ -114,6 +114,42 @@ public final class Api {
             j -> SETTLED.contains(j.getString("status")));
   }
 
+  /** Waits until the action has the status and returns it. */
+  public static JsonPath actionReaches(String actionId, String status) {
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> asAdmin().get("/api/v1/actions/" + actionId).jsonPath(),
+            j -> status.equals(j.getString("status")));
+  }
+
+  /** Waits until the action is carried out or merged into an earlier one, and returns it. */
+  public static JsonPath actionDone(String actionId) {
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> asAdmin().get("/api/v1/actions/" + actionId).jsonPath(),
+            j -> Set.of("executed", "merged").contains(j.getString("status")));
+  }
+
+  /** The id of the investigation's pending action of {@code type}. */
+  public static String pendingActionId(JsonPath investigation, String type) {
+    return investigation.getString(
+        "actions.find { it.status == 'pending' && it.type == '" + type + "' }.id");
+  }
+
+  /** Waits until the investigation has the status and returns it. */
+  public static JsonPath investigationReaches(String investigationId, String status) {
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> asAdmin().get("/api/v1/investigations/" + investigationId).jsonPath(),
+            j -> status.equals(j.getString("status")));
+  }
+
   public static List<String> pendingActionIds(JsonPath investigation) {
     return investigation.getList("actions.findAll { it.status == 'pending' }.id");
   }

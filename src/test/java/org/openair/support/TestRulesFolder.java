@@ -5,12 +5,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * Gives the service under test its own copy of the project's rules, so that tests may drop broken
- * files into it without touching {@code rules/}.
+ * files into it without touching {@code rules/}, and the mail system settings of {@link MailLab}.
  */
 public class TestRulesFolder implements QuarkusTestResourceLifecycleManager {
   private static Path folder;
@@ -29,7 +30,9 @@ public class TestRulesFolder implements QuarkusTestResourceLifecycleManager {
           Files.copy(f, folder.resolve(f.getFileName()));
         }
       }
-      return Map.of("openair.rules-dir", folder.toString());
+      Map<String, String> config = new HashMap<>(MailLab.serviceConfig());
+      config.put("openair.rules-dir", folder.toString());
+      return config;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
