@@ -364,5 +364,4 @@ class AnalyzerRulesTest {
     assertThat(runScanned(benign("m1"), List.of(clean, failed), attachment("m1")).findings())
         .noneMatch(f -> f.provenance().ruleId().startsWith("OA-AV"));
   }
-
 }
