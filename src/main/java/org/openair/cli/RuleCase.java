@@ -19,6 +19,7 @@ public record RuleCase(
     List<ClickSpec> clicks,
     List<InboxRuleSpec> inboxRules,
     List<ReportSpec> reports,
+    List<ScanSpec> scans,
     Expect expect) {
 
   public RuleCase {
@@ -26,6 +27,7 @@ public record RuleCase(
     clicks = clicks == null ? List.of() : List.copyOf(clicks);
     inboxRules = inboxRules == null ? List.of() : List.copyOf(inboxRules);
     reports = reports == null ? List.of() : List.copyOf(reports);
+    scans = scans == null ? List.of() : List.copyOf(scans);
   }
 
   /** The alert; {@code type} defaults to the case folder's playbook's first alert type. */
@@ -72,6 +74,10 @@ public record RuleCase(
       String createdAt) {}
 
   public record ReportSpec(String message, String reportedBy, String at) {}
+
+  /** What a virus scanner answers for one attachment of a message. */
+  public record ScanSpec(
+      String message, String file, Boolean infected, String signature, String error) {}
 
   /** What must hold; absent fields are not checked. Lists may be written as one value. */
   public record Expect(

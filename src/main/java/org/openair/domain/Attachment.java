@@ -75,9 +75,11 @@ public class Attachment {
     return detectedType != null && EXECUTABLE_TYPES.contains(detectedType);
   }
 
-  /** True when the name promises a harmless file but the bytes are a program. */
+  /** True when the name's extension promises a harmless file but the bytes are a program. */
   public boolean isDisguisedExecutable() {
-    return isExecutableContent() && !Reference.isExecutableExtension(getExtension());
+    return isExecutableContent()
+        && !getExtension().isEmpty()
+        && !Reference.isExecutableExtension(getExtension());
   }
 
   /** True for archives, by name or by content. */

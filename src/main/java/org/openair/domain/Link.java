@@ -78,6 +78,14 @@ public class Link {
     return flag(0, () -> Reference.isShortener(host));
   }
 
+  /**
+   * True when the host is a subdomain of a free hosting service ({@link
+   * Reference#isFreeSubdomain}).
+   */
+  public boolean isFreeSubdomain() {
+    return flag(4, () -> Reference.isFreeSubdomain(host));
+  }
+
   /** True when the host is a free file-sharing or document host. */
   public boolean isFileSharing() {
     return flag(1, () -> Reference.isFileSharingHost(host));

@@ -33,6 +33,7 @@ public final class Reference {
     static final Set<String> FREE_MAIL = load("free-mail.txt");
     static final Set<String> DISPOSABLE = load("disposable-mail.txt");
     static final Set<String> FILE_HOSTS = load("file-hosts.txt");
+    static final Set<String> FREE_SUBDOMAINS = load("free-subdomain-hosts.txt");
     static final Set<String> POPULAR = load("popular-domains.txt");
     static final Set<String> BANKS = load("bank-domains.txt");
     static final Set<String> SIMULATOR = load("attack-simulator.txt");
@@ -62,6 +63,22 @@ public final class Reference {
   /** True when the host serves files or documents anyone can upload (cloud drives, forms). */
   public static boolean isFileSharingHost(String host) {
     return listedHost(Lists.FILE_HOSTS, host);
+  }
+
+  /**
+   * True when the host is a subdomain handed out by a free hosting service or site builder ({@code
+   * acme-login.web.app}): anyone can have one, so it says nothing about who runs it. The service's
+   * own domain is not counted.
+   */
+  public static boolean isFreeSubdomain(String host) {
+    if (host == null) {
+      return false;
+    }
+    String h = host.strip().toLowerCase(Locale.ROOT);
+    if (h.startsWith("www.")) {
+      h = h.substring(4);
+    }
+    return !Lists.FREE_SUBDOMAINS.contains(h) && listedHost(Lists.FREE_SUBDOMAINS, h);
   }
 
   /** True when the domain's registrable domain is among the most used sites. */
@@ -315,15 +332,11 @@ public final class Reference {
     }
 
     String namedIn(String text) {
-      for (String word : Names.words(text)) {
-        if (word.length() >= MIN_NAMED) {
-          String brand = byLabel.get(word);
-          if (brand != null) {
-            return brand;
-          }
-        }
+      List<String> words = Names.words(text);
+      if (words.isEmpty() || words.get(0).length() < MIN_NAMED) {
+        return null;
       }
-      return null;
+      return byLabel.get(words.get(0));
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.openair.domain.Attachment;
+import org.openair.domain.AttachmentScan;
 import org.openair.domain.Click;
 import org.openair.domain.ClusterMember;
 import org.openair.domain.Delivery;
@@ -42,6 +43,7 @@ public final class InMemoryFactSource implements FactSource {
   private final Map<String, List<Click>> clicksByUrl = new HashMap<>();
   private final Map<String, List<InboxRule>> inboxRules = new HashMap<>();
   private final Map<String, List<Report>> reports = new HashMap<>();
+  private final Map<String, List<AttachmentScan>> scans = new HashMap<>();
 
   /** How many lookups were answered; tests read it. */
   final AtomicInteger calls = new AtomicInteger();
@@ -87,6 +89,12 @@ public final class InMemoryFactSource implements FactSource {
     return this;
   }
 
+  /** A scanner's answer for an attachment, as a configured virus scanner would give it. */
+  public InMemoryFactSource add(AttachmentScan s) {
+    scans.computeIfAbsent(s.getMessageId(), k -> new ArrayList<>()).add(s);
+    return this;
+  }
+
   /** Adds each fact of a type the store keeps; other objects are refused. */
   public InMemoryFactSource addAll(Collection<?> facts) {
     for (Object f : facts) {
@@ -104,6 +112,8 @@ public final class InMemoryFactSource implements FactSource {
         add(r);
       } else if (f instanceof Report r) {
         add(r);
+      } else if (f instanceof AttachmentScan s) {
+        add(s);
       } else {
         throw new IllegalArgumentException("the store keeps no " + f);
       }
@@ -165,6 +175,7 @@ public final class InMemoryFactSource implements FactSource {
               .sorted(Comparator.comparing(Message::getReceivedAt))
               .limit(MAX_HISTORY)
               .forEach(out::add);
+      case ATTACHMENT_SCANS -> out.addAll(scans.getOrDefault(key, List.of()));
       case OTHER_REPORTS ->
           reports.getOrDefault(key, List.of()).stream()
               .filter(r -> r.getReportedAt() == null || within(r.getReportedAt(), since, now))
