@@ -114,7 +114,8 @@ public class ActionStore {
         ps.setString(i++, a.mergedInto());
         ps.setString(
             i++,
-            a.remediatedBy() != null || a.undoOf() != null
+            // A reporter notice answers one report; no other investigation's notice stands for it.
+            a.remediatedBy() != null || a.undoOf() != null || a.type() == ActionType.NOTIFY_REPORTER
                 ? a.remediatedBy()
                 : remediatedElsewhere(c, a).orElse(null));
         ps.setString(i++, a.undoOf());
