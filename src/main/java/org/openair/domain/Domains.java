@@ -12,6 +12,11 @@ import java.util.regex.Pattern;
  * public suffix list, free-mail providers, and addresses hidden in display names.
  */
 public final class Domains {
+  // RFC 2606 / 6761 special-use names and the private-use suffixes networks use internally.
+  private static final Pattern PRIVATE_NAME =
+      Pattern.compile(
+          "(?:^|\\.)(?:example|test|invalid|localhost|local|internal|lan|home\\.arpa|corp|intranet)$");
+
   private static final Pattern ADDRESS =
       Pattern.compile("[A-Za-z0-9._%+-]+@([A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})");
 
@@ -52,6 +57,37 @@ public final class Domains {
   public static boolean sameOrganisation(String a, String b) {
     String ra = registrable(a);
     return ra != null && ra.equals(registrable(b));
+  }
+
+  /**
+   * True when a mail domain cannot exist in public DNS: not a valid host name, or a name without a
+   * public suffix ({@code correios}, {@code bank.notatld}). Reserved and private-use names ({@code
+   * .example}, {@code .test}, {@code .invalid}, {@code .local}, {@code .internal}, {@code .lan},
+   * {@code .home.arpa}, {@code .corp}, {@code localhost}) and address literals are not counted:
+   * they are deliberate, or internal. False for null or blank.
+   */
+  public static boolean isNonexistentMailDomain(String domain) {
+    if (domain == null || domain.isBlank()) {
+      return false;
+    }
+    String d = domain.strip().toLowerCase(Locale.ROOT);
+    if (d.endsWith(".")) {
+      d = d.substring(0, d.length() - 1);
+    }
+    if (d.startsWith("[") || InetAddresses.isUriInetAddress(d)) {
+      return false;
+    }
+    if (PRIVATE_NAME.matcher(d).find()) {
+      return false;
+    }
+    try {
+      InternetDomainName name = InternetDomainName.from(d);
+      // A private-section suffix (iki.fi, github.io) is a real domain; a bare TLD is no mail
+      // domain.
+      return !name.isUnderPublicSuffix() && !(name.isPublicSuffix() && name.parts().size() > 1);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      return true;
+    }
   }
 
   /** True for consumer mailbox providers anyone can sign up to (see {@link Reference}). */
