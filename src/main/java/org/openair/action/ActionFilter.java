@@ -5,7 +5,8 @@ import org.openair.domain.ActionType;
 
 /**
  * Which actions a list shows; null fields match everything. {@code target} matches a part of the
- * target, ignoring case.
+ * target, ignoring case. {@code decided} keeps only actions someone (or automation) decided, newest
+ * decision first (the history); otherwise the oldest come first.
  */
 public record ActionFilter(
     ActionStatus status,
@@ -14,9 +15,10 @@ public record ActionFilter(
     String target,
     String playbook,
     Instant createdAfter,
-    Instant createdBefore) {
+    Instant createdBefore,
+    boolean decided) {
 
   public static ActionFilter byStatus(ActionStatus status) {
-    return new ActionFilter(status, null, null, null, null, null, null);
+    return new ActionFilter(status, null, null, null, null, null, null, false);
   }
 }

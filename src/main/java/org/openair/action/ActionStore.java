@@ -176,7 +176,8 @@ public class ActionStore {
     String where = where(filter, params);
     params.add(limit);
     params.add(offset);
-    String tail = where + " order by created_at, id limit ? offset ?";
+    String order = filter.decided() ? " order by decided_at desc, id" : " order by created_at, id";
+    String tail = where + order + " limit ? offset ?";
     return db.read(c -> query(c, tail, params));
   }
 
@@ -232,6 +233,9 @@ public class ActionStore {
       terms.add("created_at < ?");
       params.add(ts(f.createdBefore()));
     }
+    if (f.decided()) {
+      terms.add("decided_at is not null");
+    }
     return terms.isEmpty() ? "" : " where " + String.join(" and ", terms);
   }
 
@@ -245,70 +249,6 @@ public class ActionStore {
       ps.setString(3, ActionStatus.PENDING.code());
       ps.executeUpdate();
     }
-  }
-
-  /**
-   * What the action center filters on; null fields match everything. {@code decided} keeps only
-   * actions someone (or automation) decided, newest decision first; otherwise oldest first.
-   */
-  public record Filter(
-      ActionStatus status,
-      ActionType type,
-      String investigationId,
-      String target,
-      boolean decided) {}
-
-  /** A page of actions matching the filter. */
-  public List<ActionRecord> search(Filter filter, int offset, int limit) {
-    List<Object> params = new ArrayList<>();
-    String order = filter.decided() ? " order by decided_at desc, id" : " order by created_at, id";
-    String tail = where(filter, params) + order + " limit ? offset ?";
-    params.add(limit);
-    params.add(offset);
-    return db.read(c -> query(c, tail, params));
-  }
-
-  /** How many actions match the filter. */
-  public long count(Filter filter) {
-    List<Object> params = new ArrayList<>();
-    String sql = "select count(*) from actions" + where(filter, params);
-    return db.read(
-        c -> {
-          try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.size(); i++) {
-              ps.setObject(i + 1, params.get(i));
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-              rs.next();
-              return rs.getLong(1);
-            }
-          }
-        });
-  }
-
-  private static String where(Filter f, List<Object> params) {
-    StringBuilder w = new StringBuilder(" where 1 = 1");
-    if (f.status() != null) {
-      w.append(" and status = ?");
-      params.add(f.status().code());
-    }
-    if (f.type() != null) {
-      w.append(" and type = ?");
-      params.add(f.type().code());
-    }
-    if (f.investigationId() != null) {
-      w.append(" and investigation_id = ?");
-      params.add(f.investigationId());
-    }
-    if (f.target() != null) {
-      w.append(" and lower(target) like ? escape '!'");
-      String t = f.target().strip().toLowerCase(java.util.Locale.ROOT);
-      params.add("%" + t.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
-    }
-    if (f.decided()) {
-      w.append(" and decided_at is not null");
-    }
-    return w.toString();
   }
 
   /**

@@ -108,7 +108,8 @@ public class ActionResource {
             blankToNull(target),
             blankToNull(playbook),
             createdAfter,
-            createdBefore);
+            createdBefore,
+            false);
     List<ActionView> items =
         center.list(filter, page * size, size).stream().map(ActionView::of).toList();
     return Response.ok(items).header("X-Total-Count", center.count(filter)).build();

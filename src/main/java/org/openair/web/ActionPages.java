@@ -20,6 +20,7 @@ import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
 import org.openair.BadRequestException;
 import org.openair.NotFoundException;
+import org.openair.action.ActionFilter;
 import org.openair.action.ActionRecord;
 import org.openair.action.ActionStatus;
 import org.openair.action.ActionStore;
@@ -92,17 +93,20 @@ public class ActionPages {
             ? null
             : ActionType.fromCode(type)
                 .orElseThrow(() -> new BadRequestException("type", "unknown type '" + type + "'"));
-    ActionStore.Filter filter =
-        new ActionStore.Filter(
+    ActionFilter filter =
+        new ActionFilter(
             statusFilter,
-            typeFilter,
             blank(investigation) ? null : investigation.strip(),
-            blank(target) ? null : target,
+            typeFilter,
+            blank(target) ? null : target.strip(),
+            null,
+            null,
+            null,
             history);
     int p = page == null || page < 0 ? 0 : page;
     long total = actions.count(filter);
     List<Row> rows =
-        actions.search(filter, p * PAGE_SIZE, PAGE_SIZE).stream()
+        actions.list(filter, p * PAGE_SIZE, PAGE_SIZE).stream()
             .map(
                 a ->
                     new Row(

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.openair.action.ActionFilter;
 import org.openair.action.ActionRecord;
 import org.openair.action.ActionStatus;
 import org.openair.action.ActionStore;
@@ -56,10 +57,9 @@ public class OverviewPage {
   @GET
   @Produces(MediaType.TEXT_HTML)
   public TemplateInstance overview() {
-    ActionStore.Filter waiting =
-        new ActionStore.Filter(ActionStatus.PENDING, null, null, null, false);
+    ActionFilter waiting = ActionFilter.byStatus(ActionStatus.PENDING);
     List<Waiting> pending =
-        actions.search(waiting, 0, PENDING_SHOWN).stream()
+        actions.list(waiting, 0, PENDING_SHOWN).stream()
             .map(a -> new Waiting(a, console.age(a.createdAt())))
             .toList();
     List<StatusCount> statuses =
