@@ -7,7 +7,11 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import org.openair.config.OpenAirConfig;
 
 /**
@@ -66,6 +70,34 @@ public class Db {
     } catch (SQLException e) {
       throw new StoreException(e);
     }
+  }
+
+  /** Runs a query with positional parameters on a pooled connection and maps every row. */
+  public <T> List<T> list(String sql, RowMapper<T> mapper, Object... params) {
+    return read(c -> query(c, sql, mapper, params));
+  }
+
+  /** Runs a query with positional parameters on {@code c} and maps every row. */
+  public static <T> List<T> query(Connection c, String sql, RowMapper<T> mapper, Object... params)
+      throws SQLException {
+    List<T> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setObject(i + 1, params[i]);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(mapper.map(rs));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Turns the current row of a result into a value. */
+  @FunctionalInterface
+  public interface RowMapper<T> {
+    T map(ResultSet rs) throws SQLException;
   }
 
   /** JDBC work that may throw {@link SQLException}. */

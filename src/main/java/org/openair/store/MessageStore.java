@@ -323,115 +323,64 @@ public class MessageStore {
 
   /** Users' reports of a message (user-reported alerts about it) since {@code since}. */
   public List<Report> reports(String messageId, Instant since) {
-    return db.read(
-        c -> {
-          List<Report> out = new ArrayList<>();
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "select id, message_id, reported_by, occurred_at from alerts"
-                      + " where message_id = ? and type = ? and occurred_at >= ?"
-                      + " order by occurred_at")) {
-            ps.setString(1, messageId);
-            ps.setString(2, AlertType.USER_REPORTED.code());
-            ps.setTimestamp(3, ts(since));
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                out.add(
-                    new Report(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        instant(rs.getTimestamp(4))));
-              }
-            }
-          }
-          return out;
-        });
+    return db.list(
+        "select id, message_id, reported_by, occurred_at from alerts"
+            + " where message_id = ? and type = ? and occurred_at >= ? order by occurred_at",
+        rs ->
+            new Report(
+                rs.getString(1), rs.getString(2), rs.getString(3), instant(rs.getTimestamp(4))),
+        messageId,
+        AlertType.USER_REPORTED.code(),
+        ts(since));
   }
 
   public List<Delivery> deliveries(Collection<String> messageIds) {
     if (messageIds.isEmpty()) {
       return List.of();
     }
-    return db.read(
-        c -> {
-          List<Delivery> out = new ArrayList<>();
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "select id, message_id, mailbox, folder, delivered_at from deliveries"
-                      + " where message_id in ("
-                      + placeholders(messageIds.size())
-                      + ")")) {
-            int i = 1;
-            for (String id : messageIds) {
-              ps.setString(i++, id);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                out.add(
-                    new Delivery(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        instant(rs.getTimestamp(5))));
-              }
-            }
-          }
-          return out;
-        });
+    return db.list(
+        "select id, message_id, mailbox, folder, delivered_at from deliveries"
+            + " where message_id in ("
+            + placeholders(messageIds.size())
+            + ")",
+        rs ->
+            new Delivery(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                instant(rs.getTimestamp(5))),
+        messageIds.toArray());
   }
 
   public List<Link> links(String messageId) {
-    return db.read(
-        c -> {
-          List<Link> out = new ArrayList<>();
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "select url, host, registrable_domain, displayed_text, displayed_host"
-                      + " from links where message_id = ? order by position")) {
-            ps.setString(1, messageId);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                out.add(
-                    new Link(
-                        messageId,
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5)));
-              }
-            }
-          }
-          return out;
-        });
+    return db.list(
+        "select url, host, registrable_domain, displayed_text, displayed_host"
+            + " from links where message_id = ? order by position",
+        rs ->
+            new Link(
+                messageId,
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5)),
+        messageId);
   }
 
   public List<Attachment> attachments(String messageId) {
-    return db.read(
-        c -> {
-          List<Attachment> out = new ArrayList<>();
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "select file_name, declared_type, detected_type, size_bytes, sha256"
-                      + " from attachments where message_id = ? order by position")) {
-            ps.setString(1, messageId);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                out.add(
-                    new Attachment(
-                        messageId,
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getLong(4),
-                        rs.getString(5)));
-              }
-            }
-          }
-          return out;
-        });
+    return db.list(
+        "select file_name, declared_type, detected_type, size_bytes, sha256"
+            + " from attachments where message_id = ? order by position",
+        rs ->
+            new Attachment(
+                messageId,
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getLong(4),
+                rs.getString(5)),
+        messageId);
   }
 
   /** The raw RFC 822 bytes kept for re-analysis, when the message arrived raw. */
@@ -469,18 +418,7 @@ public class MessageStore {
   }
 
   private List<Message> messages(Connection c, String sql, Object... params) throws SQLException {
-    List<Message> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      for (int i = 0; i < params.length; i++) {
-        ps.setObject(i + 1, params[i]);
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(toMessage(rs));
-        }
-      }
-    }
-    return out;
+    return Db.query(c, sql, this::toMessage, params);
   }
 
   private Message toMessage(ResultSet rs) throws SQLException {
