@@ -18,6 +18,7 @@ public record RuleCase(
     List<MessageSpec> messages,
     List<ClickSpec> clicks,
     List<InboxRuleSpec> inboxRules,
+    List<DelegationSpec> delegations,
     List<ReportSpec> reports,
     List<ScanSpec> scans,
     Expect expect) {
@@ -26,6 +27,7 @@ public record RuleCase(
     messages = messages == null ? List.of() : List.copyOf(messages);
     clicks = clicks == null ? List.of() : List.copyOf(clicks);
     inboxRules = inboxRules == null ? List.of() : List.copyOf(inboxRules);
+    delegations = delegations == null ? List.of() : List.copyOf(delegations);
     reports = reports == null ? List.of() : List.copyOf(reports);
     scans = scans == null ? List.of() : List.copyOf(scans);
   }
@@ -72,6 +74,16 @@ public record RuleCase(
       Boolean external,
       Boolean enabled,
       String createdAt) {}
+
+  /** Rights a mailbox's owner gave a delegate on one folder. */
+  public record DelegationSpec(
+      String id,
+      String mailbox,
+      String delegate,
+      String rights,
+      String folder,
+      Boolean external,
+      String grantedAt) {}
 
   public record ReportSpec(String message, String reportedBy, String at) {}
 

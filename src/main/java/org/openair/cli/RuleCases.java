@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.openair.cli.RuleCase.AttachmentSpec;
 import org.openair.cli.RuleCase.ClickSpec;
+import org.openair.cli.RuleCase.DelegationSpec;
 import org.openair.cli.RuleCase.DeliverySpec;
 import org.openair.cli.RuleCase.Expect;
 import org.openair.cli.RuleCase.InboxRuleSpec;
@@ -39,6 +40,7 @@ import org.openair.domain.Attachment;
 import org.openair.domain.AttachmentScan;
 import org.openair.domain.AuthResult;
 import org.openair.domain.Click;
+import org.openair.domain.Delegation;
 import org.openair.domain.Delivery;
 import org.openair.domain.InboxRule;
 import org.openair.domain.Investigation;
@@ -288,6 +290,20 @@ public final class RuleCases {
                   : r.forwardTo() != null && !org.isInternalAddress(r.forwardTo()),
               r.enabled() == null || r.enabled(),
               time(r.createdAt(), now, now.minus(Duration.ofHours(2)))));
+    }
+    int delegationNo = 1;
+    for (DelegationSpec d : rc.delegations()) {
+      String mailbox = required(d.mailbox(), "delegations[].mailbox");
+      String delegate = required(d.delegate(), "delegations[].delegate").toLowerCase(Locale.ROOT);
+      store.add(
+          new Delegation(
+              d.id() != null ? d.id() : "delegation-" + delegationNo++,
+              mailbox.toLowerCase(Locale.ROOT),
+              delegate,
+              d.rights() != null ? d.rights() : "lrs",
+              d.folder() != null ? d.folder() : "INBOX",
+              d.external() != null ? d.external() : !org.isInternalAddress(delegate),
+              time(d.grantedAt(), now, now.minus(Duration.ofHours(2)))));
     }
     int reportNo = 1;
     for (ReportSpec r : rc.reports()) {

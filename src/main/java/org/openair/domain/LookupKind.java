@@ -14,6 +14,11 @@ public enum LookupKind {
   CLICKS,
   /** Inbox and forwarding rules of a mailbox; key: the mailbox address. */
   INBOX_RULES,
+  /**
+   * Rights a mailbox's owner gave others on its folders ({@link Delegation} facts); key: the
+   * mailbox address.
+   */
+  DELEGATIONS,
   /** Messages a mailbox sent; key: the mailbox address. */
   SENT_MESSAGES,
   /**

@@ -12,6 +12,7 @@ import org.openair.domain.Attachment;
 import org.openair.domain.AttachmentScan;
 import org.openair.domain.Click;
 import org.openair.domain.ClusterMember;
+import org.openair.domain.Delegation;
 import org.openair.domain.Delivery;
 import org.openair.domain.InboxRule;
 import org.openair.domain.Investigation;
@@ -42,6 +43,7 @@ public final class InMemoryFactSource implements FactSource {
   private final Map<String, List<Attachment>> attachmentsByHash = new HashMap<>();
   private final Map<String, List<Click>> clicksByUrl = new HashMap<>();
   private final Map<String, List<InboxRule>> inboxRules = new HashMap<>();
+  private final Map<String, List<Delegation>> delegations = new HashMap<>();
   private final Map<String, List<Report>> reports = new HashMap<>();
   private final Map<String, List<AttachmentScan>> scans = new HashMap<>();
 
@@ -84,6 +86,11 @@ public final class InMemoryFactSource implements FactSource {
     return this;
   }
 
+  public InMemoryFactSource add(Delegation d) {
+    delegations.computeIfAbsent(key(d.getMailbox()), k -> new ArrayList<>()).add(d);
+    return this;
+  }
+
   public InMemoryFactSource add(Report r) {
     reports.computeIfAbsent(r.getMessageId(), k -> new ArrayList<>()).add(r);
     return this;
@@ -110,6 +117,8 @@ public final class InMemoryFactSource implements FactSource {
         add(c);
       } else if (f instanceof InboxRule r) {
         add(r);
+      } else if (f instanceof Delegation d) {
+        add(d);
       } else if (f instanceof Report r) {
         add(r);
       } else if (f instanceof AttachmentScan s) {
@@ -161,6 +170,7 @@ public final class InMemoryFactSource implements FactSource {
               .filter(c -> within(c.getClickedAt(), since, now))
               .forEach(out::add);
       case INBOX_RULES -> out.addAll(inboxRules.getOrDefault(key(key), List.of()));
+      case DELEGATIONS -> out.addAll(delegations.getOrDefault(key(key), List.of()));
       case SENT_MESSAGES -> {
         List<Message> sent =
             inWindow(bySender.get(key(key)), since, now).stream()

@@ -15,6 +15,7 @@ import org.kie.api.runtime.rule.FactHandle;
 import org.openair.domain.Attachment;
 import org.openair.domain.Click;
 import org.openair.domain.ClusterMember;
+import org.openair.domain.Delegation;
 import org.openair.domain.Delivery;
 import org.openair.domain.EntityVerdict;
 import org.openair.domain.Finding;
@@ -269,6 +270,8 @@ public final class Investigator {
       return "Click|" + c.getUser() + "|" + c.getUrl() + "|" + c.getClickedAt();
     } else if (fact instanceof InboxRule r) {
       return "InboxRule|" + r.getId();
+    } else if (fact instanceof Delegation d) {
+      return "Delegation|" + d.getId();
     } else if (fact instanceof Report r) {
       return "Report|" + r.getAlertId();
     }
