@@ -5,22 +5,27 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import org.openair.domain.ActionType;
 import org.openair.domain.Delivery;
+import org.openair.store.ActivityStore;
 import org.openair.store.MessageStore;
 
 /**
  * Mirrors a carried-out action in OpenAIR's own store, in the transaction that records the outcome:
- * message actions move the copies' folder so that later investigations see them gone; other actions
- * are recorded only. Moving a copy to the folder it is in changes nothing, so doing it again after
- * a restart is harmless.
+ * message actions move the copies' folder and a removed delegation is forgotten, so that later
+ * investigations see them gone; other actions are recorded only. Moving a copy to the folder it is
+ * in, or forgetting what is forgotten, changes nothing, so doing it again after a restart is
+ * harmless.
  */
 @ApplicationScoped
 public class StoreExecutor {
   private final MessageStore messages;
+  private final ActivityStore activity;
 
   @Inject
-  public StoreExecutor(MessageStore messages) {
+  public StoreExecutor(MessageStore messages, ActivityStore activity) {
     this.messages = messages;
+    this.activity = activity;
   }
 
   /**
@@ -39,6 +44,9 @@ public class StoreExecutor {
           default -> null;
         };
     String what = action.undoOf() == null ? action.type().code() : "undo of " + action.undoOf();
+    if (action.type() == ActionType.REMOVE_DELEGATION && action.undoOf() == null) {
+      activity.deleteDelegation(c, action.target());
+    }
     if (folder == null) {
       return connectorsRan
           ? "recorded " + what + " in OpenAIR"

@@ -43,6 +43,17 @@ public class Delegation {
     this.grantedAt = grantedAt;
   }
 
+  /**
+   * Whether {@code delegate} is outside {@code org}: {@code anyone} (anonymous users included) is,
+   * {@code authenticated} (every user of the mail system) is not, an address by its domain.
+   */
+  public static boolean externalTo(String delegate, Organisation org) {
+    if ("anyone".equals(delegate)) {
+      return true;
+    }
+    return !"authenticated".equals(delegate) && !org.isInternalAddress(delegate);
+  }
+
   /** Rights letters, lower case, sorted, each once; null for null. */
   public static String normalizeRights(String rights) {
     if (rights == null) {

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.openair.action.connector.ImapAclConnector;
 import org.openair.action.connector.SieveConnector;
 import org.openair.domain.ClusterMember;
 import org.openair.domain.Investigation;
@@ -28,6 +29,7 @@ public class StoreFactSource implements FactSource {
   private final MessageStore messages;
   private final ActivityStore activity;
   private final SieveConnector sieve;
+  private final ImapAclConnector acl;
   private final AttachmentScanner scanner;
   private final IntelMatches intel;
 
@@ -36,11 +38,13 @@ public class StoreFactSource implements FactSource {
       MessageStore messages,
       ActivityStore activity,
       SieveConnector sieve,
+      ImapAclConnector acl,
       AttachmentScanner scanner,
       IntelMatches intel) {
     this.messages = messages;
     this.activity = activity;
     this.sieve = sieve;
+    this.acl = acl;
     this.scanner = scanner;
     this.intel = intel;
   }
@@ -69,6 +73,7 @@ public class StoreFactSource implements FactSource {
       case DELIVERIES -> facts.addAll(messages.deliveries(List.of(request.getKey())));
       case CLICKS -> facts.addAll(activity.clicks(request.getKey(), since));
       case INBOX_RULES -> facts.addAll(sieve.refreshRules(request.getKey()));
+      case DELEGATIONS -> facts.addAll(acl.refreshDelegations(request.getKey()));
       case SENT_MESSAGES -> {
         List<Message> sent = messages.sentBy(request.getKey(), since, MAX_MESSAGES);
         facts.addAll(sent);

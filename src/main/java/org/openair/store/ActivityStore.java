@@ -2,8 +2,10 @@ package org.openair.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,9 +14,13 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.openair.domain.Click;
+import org.openair.domain.Delegation;
 import org.openair.domain.InboxRule;
 
-/** What users did with their mail: clicks on links and the rules set on their mailboxes. */
+/**
+ * What users did with their mail: clicks on links, the rules set on their mailboxes and the rights
+ * they gave others on them.
+ */
 @ApplicationScoped
 public class ActivityStore {
   private final Db db;
@@ -204,6 +210,202 @@ public class ActivityStore {
     for (InboxRule x : rules) {
       if (Objects.equals(x.getName(), r.getName())
           && Objects.equals(x.getForwardTo(), r.getForwardTo())) {
+        return x;
+      }
+    }
+    return null;
+  }
+
+  /** Where a delegation row came from: read from the mail server, or pushed over the API. */
+  public enum DelegationSource {
+    IMAP,
+    API;
+
+    String code() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  private static final String DELEGATION_COLUMNS =
+      "select id, mailbox, delegate, rights, folder, external, granted_at from delegations";
+
+  private static Delegation delegation(ResultSet rs) throws SQLException {
+    return new Delegation(
+        rs.getString(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getBoolean(6),
+        rs.getTimestamp(7).toInstant());
+  }
+
+  /** A mailbox's delegations from every source, oldest grant first. */
+  public List<Delegation> delegations(String mailbox) {
+    return db.list(
+        DELEGATION_COLUMNS + " where mailbox = ? order by granted_at, id",
+        ActivityStore::delegation,
+        mailbox.toLowerCase(Locale.ROOT));
+  }
+
+  /** One delegation by id. */
+  public Optional<Delegation> delegation(String id) {
+    return db.list(DELEGATION_COLUMNS + " where id = ?", ActivityStore::delegation, id).stream()
+        .findFirst();
+  }
+
+  /**
+   * Records a grant another system reported. The same grant (mailbox, folder, delegate) reported
+   * again keeps its id; it keeps its time too unless the rights changed or {@code grantedAt} says
+   * otherwise, so a system that reports every grant daily does not make them all look new.
+   *
+   * @param grantedAt when the grant was made, or null for "now, if it is new"
+   */
+  public Delegation saveDelegation(Delegation d, Instant grantedAt, Instant now) {
+    String box = d.getMailbox().toLowerCase(Locale.ROOT);
+    String delegate = d.getDelegate().toLowerCase(Locale.ROOT);
+    String id =
+        db.inTransaction(
+            c -> {
+              Optional<Delegation> old =
+                  Db.query(
+                          c,
+                          DELEGATION_COLUMNS
+                              + " where mailbox = ? and folder = ? and delegate = ? and source = ?",
+                          ActivityStore::delegation,
+                          box,
+                          d.getFolder(),
+                          delegate,
+                          DelegationSource.API.code())
+                      .stream()
+                      .findFirst();
+              if (old.isEmpty()) {
+                String newId = Ids.next("dlg");
+                insertDelegation(
+                    c,
+                    newId,
+                    box,
+                    d.getFolder(),
+                    delegate,
+                    d.getRights(),
+                    d.isExternal(),
+                    grantedAt == null ? now : grantedAt,
+                    DelegationSource.API);
+                return newId;
+              }
+              Instant at =
+                  grantedAt != null
+                      ? grantedAt
+                      : old.get().getRights().equals(d.getRights())
+                          ? old.get().getGrantedAt()
+                          : now;
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "update delegations set rights = ?, external = ?, granted_at = ?"
+                          + " where id = ?")) {
+                ps.setString(1, d.getRights());
+                ps.setBoolean(2, d.isExternal());
+                ps.setTimestamp(3, Timestamp.from(at));
+                ps.setString(4, old.get().getId());
+                ps.executeUpdate();
+              }
+              return old.get().getId();
+            });
+    return delegation(id).orElseThrow();
+  }
+
+  /**
+   * Replaces a mailbox's delegations read from the mail server by {@code current}, as read now: a
+   * grant seen before with the same rights keeps its id and first-seen time; a new grant, or one
+   * whose rights changed, is added with {@code now}; one no longer on the server is removed. Pushed
+   * delegations are left alone.
+   */
+  public List<Delegation> syncDelegations(String mailbox, List<Delegation> current, Instant now) {
+    String box = mailbox.toLowerCase(Locale.ROOT);
+    db.inTransaction(
+        c -> {
+          List<Delegation> stored =
+              Db.query(
+                  c,
+                  DELEGATION_COLUMNS + " where mailbox = ? and source = ?",
+                  ActivityStore::delegation,
+                  box,
+                  DelegationSource.IMAP.code());
+          for (Delegation old : stored) {
+            Delegation seen = sameGrant(current, old);
+            try (PreparedStatement ps =
+                c.prepareStatement(
+                    seen == null
+                        ? "delete from delegations where id = ?"
+                        : "update delegations set external = ? where id = ?")) {
+              if (seen == null) {
+                ps.setString(1, old.getId());
+              } else {
+                ps.setBoolean(1, seen.isExternal());
+                ps.setString(2, old.getId());
+              }
+              ps.executeUpdate();
+            }
+          }
+          for (Delegation d : current) {
+            if (sameGrant(stored, d) == null) {
+              insertDelegation(
+                  c,
+                  Ids.next("dlg"),
+                  box,
+                  d.getFolder(),
+                  d.getDelegate().toLowerCase(Locale.ROOT),
+                  d.getRights(),
+                  d.isExternal(),
+                  now,
+                  DelegationSource.IMAP);
+            }
+          }
+          return null;
+        });
+    return delegations(box);
+  }
+
+  /** Forgets a delegation that was removed; a second call changes nothing. */
+  public void deleteDelegation(Connection c, String id) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("delete from delegations where id = ?")) {
+      ps.setString(1, id);
+      ps.executeUpdate();
+    }
+  }
+
+  private static void insertDelegation(
+      Connection c,
+      String id,
+      String mailbox,
+      String folder,
+      String delegate,
+      String rights,
+      boolean external,
+      Instant grantedAt,
+      DelegationSource source)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "insert into delegations (id, mailbox, folder, delegate, rights, external, granted_at,"
+                + " source) values (?,?,?,?,?,?,?,?)")) {
+      ps.setString(1, id);
+      ps.setString(2, mailbox);
+      ps.setString(3, folder);
+      ps.setString(4, delegate);
+      ps.setString(5, rights);
+      ps.setBoolean(6, external);
+      ps.setTimestamp(7, Timestamp.from(grantedAt));
+      ps.setString(8, source.code());
+      ps.executeUpdate();
+    }
+  }
+
+  private static Delegation sameGrant(List<Delegation> grants, Delegation d) {
+    for (Delegation x : grants) {
+      if (Objects.equals(x.getFolder(), d.getFolder())
+          && x.getDelegate().equalsIgnoreCase(d.getDelegate())
+          && Objects.equals(x.getRights(), d.getRights())) {
         return x;
       }
     }

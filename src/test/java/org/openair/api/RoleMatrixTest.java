@@ -84,6 +84,8 @@ class RoleMatrixTest {
           row("POST", "/api/v1/alerts", "{}", INVESTIGATORS),
           row("POST", "/api/v1/messages", "{}", INVESTIGATORS),
           row("POST", "/api/v1/mailbox-imports", "{}", ADMINS),
+          row("POST", "/api/v1/mailboxes/nobody-x/delegations", "{}", INVESTIGATORS),
+          row("GET", "/api/v1/mailboxes/nobody-x/delegations", EVERYONE),
           row("GET", "/api/v1/blocklists/x", EVERYONE),
           row("GET", "/api/v1/messages/msg-x", EVERYONE),
           row("GET", "/api/v1/rules", EVERYONE),
