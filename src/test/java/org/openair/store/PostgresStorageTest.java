@@ -14,9 +14,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.openair.domain.Delegation;
 import org.openair.support.TestRulesFolder;
 
 /**
@@ -33,6 +36,7 @@ import org.openair.support.TestRulesFolder;
     disabledReason = "no PostgreSQL: set OPENAIR_TEST_POSTGRES_URL or run .ci/run")
 class PostgresStorageTest {
   @Inject Db db;
+  @Inject ActivityStore activity;
 
   @Test
   void serviceStoresItsDataInPostgresql() {
@@ -74,5 +78,34 @@ class PostgresStorageTest {
   void brokenMimeIsStoredInPostgresql() {
     // PostgreSQL refuses NUL in text columns, where H2 does not: the parser must strip them.
     assertThat(ingest(eml("broken-mime.eml"), "bob@corp.example")).startsWith("msg-");
+  }
+
+  @Test
+  void delegationsAreSyncedKeptAndForgottenInPostgresql() throws Exception {
+    String box = "pg-" + Ids.next("x").substring(2, 10) + "@corp.example";
+    Instant first = Instant.parse("2025-03-01T10:00:00Z");
+    Delegation read = new Delegation(null, box, "bob@corp.example", "lr", "INBOX", false, null);
+    Delegation pushed =
+        activity.saveDelegation(
+            new Delegation(null, box, "x@drop.example", "lrs", "Sent", true, null), null, first);
+
+    String id =
+        activity.syncDelegations(box, List.of(read), first).stream()
+            .filter(d -> d.getDelegate().equals("bob@corp.example"))
+            .findFirst()
+            .orElseThrow()
+            .getId();
+    List<Delegation> again = activity.syncDelegations(box, List.of(read), first.plusSeconds(3600));
+
+    assertThat(again).extracting(Delegation::getId).containsExactlyInAnyOrder(id, pushed.getId());
+    assertThat(activity.delegation(id).orElseThrow().getGrantedAt()).isEqualTo(first);
+    db.inTransaction(
+        c -> {
+          activity.deleteDelegation(c, id);
+          return null;
+        });
+    assertThat(activity.delegations(box))
+        .extracting(Delegation::getId)
+        .containsExactly(pushed.getId());
   }
 }
