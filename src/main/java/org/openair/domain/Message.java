@@ -129,6 +129,7 @@ public class Message {
 
   public Message setRecipients(List<String> recipients) {
     this.recipients = recipients == null ? List.of() : List.copyOf(recipients);
+    cues.clear();
     return this;
   }
 
@@ -252,6 +253,21 @@ public class Message {
   /** {@link Content#becOpener} of the body. */
   public String getBecCue() {
     return bodyCue("bec", Content::becOpener);
+  }
+
+  /** {@link Content#addressGreeting} of the body for any recipient; null when none. */
+  public String getAddressGreetingCue() {
+    return bodyCue(
+        "greeting",
+        text -> {
+          for (String recipient : recipients) {
+            String found = Content.addressGreeting(text, recipient);
+            if (found != null) {
+              return found;
+            }
+          }
+          return null;
+        });
   }
 
   /** {@link Content#passwordGiven} of the body. */

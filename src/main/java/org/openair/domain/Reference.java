@@ -331,12 +331,24 @@ public final class Reference {
       return null;
     }
 
+    /**
+     * The brand whose name the text starts with: its first word ("PayPal Support"), or its first
+     * two or three words written together, as brands whose domain joins their words are spelt
+     * ("United Health Group" for unitedhealthgroup.com, "Bank of America").
+     */
     String namedIn(String text) {
       List<String> words = Names.words(text);
-      if (words.isEmpty() || words.get(0).length() < MIN_NAMED) {
-        return null;
+      StringBuilder joined = new StringBuilder();
+      for (int i = 0; i < Math.min(3, words.size()); i++) {
+        joined.append(words.get(i));
+        if (joined.length() >= MIN_NAMED) {
+          String brand = byLabel.get(joined.toString());
+          if (brand != null) {
+            return brand;
+          }
+        }
       }
-      return byLabel.get(words.get(0));
+      return null;
     }
 
     /**
