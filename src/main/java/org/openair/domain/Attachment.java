@@ -92,6 +92,23 @@ public class Attachment {
         && !Reference.isExecutableExtension(getExtension());
   }
 
+  /**
+   * True for PDF and Office documents, which can be encrypted with a password so that scanners
+   * cannot read them.
+   */
+  public boolean isDocument() {
+    String ext = getExtension();
+    return ext.equals("pdf")
+        || Reference.isMacroExtension(ext)
+        || ext.equals("doc")
+        || ext.equals("docx")
+        || ext.equals("xls")
+        || ext.equals("xlsx")
+        || ext.equals("ppt")
+        || ext.equals("pptx")
+        || "application/pdf".equals(detectedType);
+  }
+
   /** True for archives, by name or by content. */
   public boolean isArchive() {
     return Reference.isArchiveExtension(getExtension())

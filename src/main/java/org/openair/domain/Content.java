@@ -113,8 +113,26 @@ public final class Content {
 
   private static final Pattern PASSWORD_GIVEN =
       Pattern.compile(
-          "\\b(?:password|passcode|pass ?word|pwd|archive code|zip code is)\\s*(?:is)?\\s*[:=-]?"
+          "\\b(?:password|passcode|pass ?word|pwd|archive code|zip code is|senha(?: de acesso)?"
+              + "|passwort|kennwort|wachtwoord|mot de passe|contraseña|clave)\\s*(?:is)?\\s*[:=-]?"
               + "\\s*[\"']?[A-Za-z0-9@#$%^&*!._-]{3,20}\\b",
+          FLAGS);
+
+  /**
+   * The moves of cryptocurrency theft: claiming an airdrop or tokens, connecting, verifying or
+   * restoring a wallet, typing a recovery phrase, withdrawing coins that were never deposited.
+   */
+  private static final Pattern CRYPTO_LURE =
+      Pattern.compile(
+          "\\b(?:claim (?:your |the )?(?:free )?(?:airdrop|tokens?|\\$?[a-z]{2,6} tokens|rewards?"
+              + " in (?:btc|eth|usdt))|airdrop (?:is live|rewards?|claim|distribution|now)"
+              + "|(?:connect|verify|validate|restore|synchroni[sz]e|re-?activate|unlock)"
+              + " (?:your |the )?(?:crypto |web3 |ledger |trust |metamask |phantom )?wallet"
+              + "|wallet (?:verification|validation|restoration|synchroni[sz]ation)"
+              + "|(?:seed|recovery|secret|mnemonic) phrase"
+              + "|withdraw (?:your )?(?:[\\d.,]+ )?(?:btc|bitcoins?|eth|usdt|crypto)"
+              + "|your (?:btc|bitcoin|crypto) (?:balance|account|portfolio) (?:has been|is)"
+              + " (?:credited|funded|ready))\\b",
           FLAGS);
 
   private static final Pattern UNSUBSCRIBE =
@@ -190,6 +208,13 @@ public final class Content {
       }
     }
     return null;
+  }
+
+  /**
+   * A cryptocurrency theft move (airdrop claim, wallet "verification", recovery phrase), or null.
+   */
+  public static String cryptoLure(String text) {
+    return find(CRYPTO_LURE, text);
   }
 
   /** A request about payments or bank details, or null. */

@@ -270,6 +270,11 @@ public class Message {
         });
   }
 
+  /** {@link Content#cryptoLure} of the subject, else of the body. */
+  public String getCryptoLureCue() {
+    return cue("crypto", Content::cryptoLure);
+  }
+
   /** {@link Content#passwordGiven} of the body. */
   public String getPasswordCue() {
     return bodyCue("password", Content::passwordGiven);

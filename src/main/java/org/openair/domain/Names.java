@@ -72,4 +72,31 @@ public final class Names {
     }
     return false;
   }
+
+  /**
+   * The part of a display name that shows it speaks for an organisation rather than a person, or
+   * null: a service word ("Support", "Customer Service", "Atendimento", "Kundenservice"), a bank or
+   * account word, or a reference number of five digits or more ("Notice 31881313375713").
+   */
+  public static String organisationCue(String displayName) {
+    if (displayName == null) {
+      return null;
+    }
+    java.util.regex.Matcher m = ORGANISATION_WORDS.matcher(displayName);
+    if (m.find()) {
+      return m.group().strip();
+    }
+    m = REFERENCE_NUMBER.matcher(displayName);
+    return m.find() ? m.group() : null;
+  }
+
+  private static final java.util.regex.Pattern ORGANISATION_WORDS =
+      java.util.regex.Pattern.compile(
+          "(?iu)(?<![\\p{L}])(?:support|service|services|customer|helpdesk|help desk|team"
+              + "|security|account|accounts|billing|notification|notifications|alert|alerts"
+              + "|admin|administrator|bank|banking|payments?|refunds?|rewards?|delivery"
+              + "|atendimento|central|suporte|conta|banco|kundenservice|kundendienst|konto"
+              + "|klantenservice|servicio|cuenta|servizio|clienti)(?![\\p{L}])");
+  private static final java.util.regex.Pattern REFERENCE_NUMBER =
+      java.util.regex.Pattern.compile("\\d{5,}");
 }
