@@ -17,6 +17,7 @@ public class Message {
   private String id;
   private String internetMessageId;
   private String senderAddress;
+  private String senderMailbox;
   private String senderDisplayName;
   private String senderDomain;
   private String replyTo;
@@ -63,7 +64,32 @@ public class Message {
 
   public Message setSenderAddress(String senderAddress) {
     this.senderAddress = lower(senderAddress);
+    this.senderMailbox = localPart(senderAddress);
     return this;
+  }
+
+  /**
+   * The sender address's part before the "@" as the message wrote it, capitals kept: the address
+   * itself is compared in lower case, but how a name was written can give a generated one away.
+   */
+  public String getSenderMailbox() {
+    return senderMailbox;
+  }
+
+  /** Sets the mailbox part as written; null keeps the one taken from the address. */
+  public Message setSenderMailbox(String senderMailbox) {
+    if (senderMailbox != null) {
+      this.senderMailbox = senderMailbox;
+    }
+    return this;
+  }
+
+  private static String localPart(String address) {
+    if (address == null) {
+      return null;
+    }
+    int at = address.lastIndexOf('@');
+    return at < 0 ? address.strip() : address.substring(0, at).strip();
   }
 
   public String getSenderDisplayName() {
