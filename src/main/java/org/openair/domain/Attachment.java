@@ -67,7 +67,17 @@ public class Attachment {
 
   /** True when the name or the content says the file runs code when opened. */
   public boolean isExecutable() {
-    return Reference.isExecutableExtension(getExtension()) || isExecutableContent();
+    return Reference.isExecutableExtension(getExtension())
+        || isExecutableContent() && !(getExtension().isEmpty() && isScriptContent());
+  }
+
+  /**
+   * True for shell and batch scripts. Without an extension they open as text in a mail client, so
+   * on their own they are not programs that run when opened (administrators mail them to each
+   * other); named like a document they are still disguised.
+   */
+  private boolean isScriptContent() {
+    return "application/x-sh".equals(detectedType) || "application/x-bat".equals(detectedType);
   }
 
   /** True when the bytes are a program or script, whatever the name says. */
@@ -80,6 +90,23 @@ public class Attachment {
     return isExecutableContent()
         && !getExtension().isEmpty()
         && !Reference.isExecutableExtension(getExtension());
+  }
+
+  /**
+   * True for PDF and Office documents, which can be encrypted with a password so that scanners
+   * cannot read them.
+   */
+  public boolean isDocument() {
+    String ext = getExtension();
+    return ext.equals("pdf")
+        || Reference.isMacroExtension(ext)
+        || ext.equals("doc")
+        || ext.equals("docx")
+        || ext.equals("xls")
+        || ext.equals("xlsx")
+        || ext.equals("ppt")
+        || ext.equals("pptx")
+        || "application/pdf".equals(detectedType);
   }
 
   /** True for archives, by name or by content. */

@@ -6,8 +6,10 @@ import java.util.regex.Pattern;
 
 /**
  * Light cues in a message's words, for content rules. Each method returns the phrase that matched,
- * so that a finding can quote it, or null. English only, and deliberately few: content cues add a
- * little weight to other evidence and never decide alone.
+ * so that a finding can quote it, or null. Deliberately few: content cues add a little weight to
+ * other evidence and never decide alone. Credential requests and pressure are also recognised in
+ * German, Dutch, French, Spanish, Portuguese and Italian, the languages phishing against European
+ * and Latin American organisations is written in; the other cues are English only.
  */
 public final class Content {
   private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
@@ -26,6 +28,37 @@ public final class Content {
               + "|enter your (?:password|credentials|login details))\\b",
           FLAGS);
 
+  /**
+   * The same requests in other languages: "confirm / verify / update your account, data, identity
+   * or password" and "your account has been blocked / suspended".
+   */
+  private static final Pattern CREDENTIALS_OTHER_LANGUAGES =
+      Pattern.compile(
+          "(?:\\b(?:bestätigen|verifizieren|aktualisieren|überprüfen|entsperren)\\s+sie\\s+"
+              + "(?:jetzt\\s+)?(?:ihr(?:e|en)?\\s+)?(?:konto|kundenkonto|daten|kundendaten"
+              + "|identität|zugangsdaten|passwort|kontodaten)"
+              + "|\\bihr(?:e)?\\s+(?:konto|kundenkonto|karte|zugang)\\s+(?:wurde|wird|ist)\\s+"
+              + "(?:vorübergehend\\s+)?(?:gesperrt|eingeschränkt|deaktiviert|blockiert)"
+              + "|\\b(?:bevestig|verifieer|controleer|update|herstel)\\s+(?:uw|je)\\s+"
+              + "(?:account|gegevens|identiteit|wachtwoord|rekening)"
+              + "|\\b(?:uw|je)\\s+(?:account|rekening|pas)\\s+(?:is|wordt)\\s+"
+              + "(?:tijdelijk\\s+)?(?:geblokkeerd|opgeschort|beperkt|gedeactiveerd)"
+              + "|\\b(?:confirmez|vérifiez|mettez\\s+à\\s+jour|validez)\\s+(?:votre|vos)\\s+"
+              + "(?:compte|identité|informations|mot\\s+de\\s+passe|coordonnées|données)"
+              + "|\\bvotre\\s+compte\\s+(?:a\\s+été|sera|est)\\s+"
+              + "(?:temporairement\\s+)?(?:suspendu|bloqué|désactivé|restreint)"
+              + "|\\b(?:confirme|verifique|actualice|confirma|verifica|actualiza|atualize"
+              + "|regularize|valide|aggiorna|conferma)\\s+(?:su|sus|tu|tus|seu|sua|seus|suas"
+              + "|os\\s+seus|il\\s+tuo|la\\s+tua|i\\s+tuoi)\\s+(?:cuenta|identidad|datos"
+              + "|contraseña|conta|cadastro|identidade|dados|senha|account|dati|identità"
+              + "|password)"
+              + "|\\b(?:su|tu|sua|seu|il\\s+tuo|la\\s+tua)\\s+(?:cuenta|conta|cartão|tarjeta"
+              + "|account|carta)\\s+(?:ha\\s+sido|será|foi|será|está|è\\s+stat[oa])\\s+"
+              + "(?:temporariamente\\s+|temporalmente\\s+|temporaneamente\\s+)?"
+              + "(?:suspendid[oa]|bloquead[oa]|suspens[oa]|bloccat[oa]|sospes[oa]"
+              + "|desactivad[oa]|desativad[oa]))(?![\\p{L}])",
+          FLAGS);
+
   private static final Pattern URGENCY =
       Pattern.compile(
           "\\b(?:within (?:24|48|72|12|2|1) ?(?:hours|hrs|h)\\b"
@@ -33,6 +66,26 @@ public final class Content {
               + "|deactivated|disabled|locked|blocked|lost)"
               + "|final (?:notice|warning|reminder)|immediate(?:ly)? action|act now"
               + "|expires? today|urgent(?:ly)? (?:action|attention|response|request))",
+          FLAGS);
+
+  /** Deadlines and threats in the same languages. */
+  private static final Pattern URGENCY_OTHER_LANGUAGES =
+      Pattern.compile(
+          "(?:\\binnerhalb\\s+(?:von\\s+|der\\s+nächsten\\s+)?(?:24|48|72)\\s+stunden"
+              + "|\\bletzte\\s+(?:mahnung|warnung|erinnerung)"
+              + "|\\bbinnen\\s+(?:24|48|72)\\s+uur|\\blaatste\\s+(?:herinnering|waarschuwing)"
+              + "|\\b(?:sous|dans\\s+les)\\s+(?:24|48|72)\\s*h(?:eures)?\\b"
+              + "|\\bdernier\\s+(?:avertissement|rappel|avis)"
+              + "|\\b(?:en\\s+las\\s+próximas|dentro\\s+de|em\\s+até|nas\\s+próximas"
+              + "|entro)\\s+(?:24|48|72)\\s+(?:horas|ore)"
+              + "|\\búltimo\\s+aviso|\\bultimo\\s+avviso)(?![\\p{L}])",
+          FLAGS);
+
+  private static final Pattern GREETING =
+      Pattern.compile(
+          "\\b(?:dear|hello|hi|hey|greetings|attention|attn|hallo|liebe[r]?|sehr\\s+geehrte[r]?"
+              + "|beste|geachte|bonjour|cher|chère|hola|estimad[oa]|olá|ola|prezad[oa]|caro|cara"
+              + "|gentile|ciao)\\b[\\s,:]*",
           FLAGS);
 
   private static final Pattern PAYMENT =
@@ -60,8 +113,26 @@ public final class Content {
 
   private static final Pattern PASSWORD_GIVEN =
       Pattern.compile(
-          "\\b(?:password|passcode|pass ?word|pwd|archive code|zip code is)\\s*(?:is)?\\s*[:=-]?"
+          "\\b(?:password|passcode|pass ?word|pwd|archive code|zip code is|senha(?: de acesso)?"
+              + "|passwort|kennwort|wachtwoord|mot de passe|contraseña|clave)\\s*(?:is)?\\s*[:=-]?"
               + "\\s*[\"']?[A-Za-z0-9@#$%^&*!._-]{3,20}\\b",
+          FLAGS);
+
+  /**
+   * The moves of cryptocurrency theft: claiming an airdrop or tokens, connecting, verifying or
+   * restoring a wallet, typing a recovery phrase, withdrawing coins that were never deposited.
+   */
+  private static final Pattern CRYPTO_LURE =
+      Pattern.compile(
+          "\\b(?:claim (?:your |the )?(?:free )?(?:airdrop|tokens?|\\$?[a-z]{2,6} tokens|rewards?"
+              + " in (?:btc|eth|usdt))|airdrop (?:is live|rewards?|claim|distribution|now)"
+              + "|(?:connect|verify|validate|restore|synchroni[sz]e|re-?activate|unlock)"
+              + " (?:your |the )?(?:crypto |web3 |ledger |trust |metamask |phantom )?wallet"
+              + "|wallet (?:verification|validation|restoration|synchroni[sz]ation)"
+              + "|(?:seed|recovery|secret|mnemonic) phrase"
+              + "|withdraw (?:your )?(?:[\\d.,]+ )?(?:btc|bitcoins?|eth|usdt|crypto)"
+              + "|your (?:btc|bitcoin|crypto) (?:balance|account|portfolio) (?:has been|is)"
+              + " (?:credited|funded|ready))\\b",
           FLAGS);
 
   private static final Pattern UNSUBSCRIBE =
@@ -91,16 +162,59 @@ public final class Content {
               + " (?:per|a) (?:week|month|day))",
           FLAGS);
 
+  private static final int GREETING_REACH = 600;
+
   private Content() {}
 
   /** A request to sign in, verify or update an account or password, or null. */
   public static String credentialRequest(String text) {
-    return find(CREDENTIALS, text);
+    String found = find(CREDENTIALS, text);
+    return found != null ? found : find(CREDENTIALS_OTHER_LANGUAGES, text);
   }
 
   /** A threat or deadline meant to rush the reader, or null. */
   public static String urgency(String text) {
-    return find(URGENCY, text);
+    String found = find(URGENCY, text);
+    return found != null ? found : find(URGENCY_OTHER_LANGUAGES, text);
+  }
+
+  /**
+   * A greeting near the start of the text that addresses the reader by their e-mail address or its
+   * local part ("Dear jane.doe@example.com", "Hello jane.doe", "Hi jane" but not "Hi Jane"), or
+   * null: mass mailings know an address, not a name, and people writing to someone they know do not
+   * greet them this way.
+   */
+  public static String addressGreeting(String text, String address) {
+    if (text == null || address == null || address.indexOf('@') < 1) {
+      return null;
+    }
+    String head = text.length() > GREETING_REACH ? text.substring(0, GREETING_REACH) : text;
+    String local = address.substring(0, address.indexOf('@'));
+    Matcher m = GREETING.matcher(head);
+    while (m.find()) {
+      int at = m.end();
+      if (head.regionMatches(true, at, address, 0, address.length())) {
+        return head.substring(m.start(), at + address.length()).strip();
+      }
+      int end = at + local.length();
+      // A local part that is only letters may be the reader's first name, which people greet
+      // with a capital; the mailing tool pastes it as it is in the address.
+      boolean nameLike = local.chars().allMatch(Character::isLetter);
+      if (local.length() >= 3
+          && head.regionMatches(!nameLike, at, local, 0, local.length())
+          && !(nameLike && Character.isUpperCase(head.charAt(at)))
+          && (end == head.length() || !Character.isLetterOrDigit(head.charAt(end)))) {
+        return head.substring(m.start(), end).strip();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A cryptocurrency theft move (airdrop claim, wallet "verification", recovery phrase), or null.
+   */
+  public static String cryptoLure(String text) {
+    return find(CRYPTO_LURE, text);
   }
 
   /** A request about payments or bank details, or null. */

@@ -17,6 +17,7 @@ public class Message {
   private String id;
   private String internetMessageId;
   private String senderAddress;
+  private String senderMailbox;
   private String senderDisplayName;
   private String senderDomain;
   private String replyTo;
@@ -63,7 +64,32 @@ public class Message {
 
   public Message setSenderAddress(String senderAddress) {
     this.senderAddress = lower(senderAddress);
+    this.senderMailbox = localPart(senderAddress);
     return this;
+  }
+
+  /**
+   * The sender address's part before the "@" as the message wrote it, capitals kept: the address
+   * itself is compared in lower case, but how a name was written can give a generated one away.
+   */
+  public String getSenderMailbox() {
+    return senderMailbox;
+  }
+
+  /** Sets the mailbox part as written; null keeps the one taken from the address. */
+  public Message setSenderMailbox(String senderMailbox) {
+    if (senderMailbox != null) {
+      this.senderMailbox = senderMailbox;
+    }
+    return this;
+  }
+
+  private static String localPart(String address) {
+    if (address == null) {
+      return null;
+    }
+    int at = address.lastIndexOf('@');
+    return at < 0 ? address.strip() : address.substring(0, at).strip();
   }
 
   public String getSenderDisplayName() {
@@ -129,6 +155,7 @@ public class Message {
 
   public Message setRecipients(List<String> recipients) {
     this.recipients = recipients == null ? List.of() : List.copyOf(recipients);
+    cues.clear();
     return this;
   }
 
@@ -252,6 +279,26 @@ public class Message {
   /** {@link Content#becOpener} of the body. */
   public String getBecCue() {
     return bodyCue("bec", Content::becOpener);
+  }
+
+  /** {@link Content#addressGreeting} of the body for any recipient; null when none. */
+  public String getAddressGreetingCue() {
+    return bodyCue(
+        "greeting",
+        text -> {
+          for (String recipient : recipients) {
+            String found = Content.addressGreeting(text, recipient);
+            if (found != null) {
+              return found;
+            }
+          }
+          return null;
+        });
+  }
+
+  /** {@link Content#cryptoLure} of the subject, else of the body. */
+  public String getCryptoLureCue() {
+    return cue("crypto", Content::cryptoLure);
   }
 
   /** {@link Content#passwordGiven} of the body. */

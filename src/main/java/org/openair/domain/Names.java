@@ -72,4 +72,57 @@ public final class Names {
     }
     return false;
   }
+
+  /**
+   * True for a mailbox name that no person or company would choose: letters only, five to fourteen
+   * of them, with capitals scattered through small letters ("oNhPL", "DfGmlrN", "YeBfmEC"), as
+   * mass-mailing tools generate by the thousand to spread a campaign over throwaway senders. Words
+   * joined with capitals ("DoNotReply", "JohnSmith") are names, not noise.
+   */
+  public static boolean randomLooking(String mailbox) {
+    if (mailbox == null
+        || !RANDOM_SHAPE.matcher(mailbox).matches()
+        || CAMEL_CASE.matcher(mailbox).matches()) {
+      return false;
+    }
+    int changes = 0;
+    for (int i = 1; i < mailbox.length(); i++) {
+      if (Character.isUpperCase(mailbox.charAt(i))
+          != Character.isUpperCase(mailbox.charAt(i - 1))) {
+        changes++;
+      }
+    }
+    return changes >= 3;
+  }
+
+  /**
+   * The part of a display name that shows it speaks for an organisation rather than a person, or
+   * null: a service word ("Support", "Customer Service", "Atendimento", "Kundenservice"), a bank or
+   * account word, or a reference number of five digits or more ("Notice 31881313375713").
+   */
+  public static String organisationCue(String displayName) {
+    if (displayName == null) {
+      return null;
+    }
+    java.util.regex.Matcher m = ORGANISATION_WORDS.matcher(displayName);
+    if (m.find()) {
+      return m.group().strip();
+    }
+    m = REFERENCE_NUMBER.matcher(displayName);
+    return m.find() ? m.group() : null;
+  }
+
+  private static final java.util.regex.Pattern RANDOM_SHAPE =
+      java.util.regex.Pattern.compile("(?=.*\\p{Ll})(?=.*\\p{Lu})\\p{L}{5,14}");
+  private static final java.util.regex.Pattern CAMEL_CASE =
+      java.util.regex.Pattern.compile("\\p{Ll}*(?:\\p{Lu}\\p{Ll}+)+|\\p{Lu}+\\p{Ll}*");
+  private static final java.util.regex.Pattern ORGANISATION_WORDS =
+      java.util.regex.Pattern.compile(
+          "(?iu)(?<![\\p{L}])(?:support|service|services|customer|helpdesk|help desk|team"
+              + "|security|account|accounts|billing|notification|notifications|alert|alerts"
+              + "|admin|administrator|bank|banking|payments?|refunds?|rewards?|delivery"
+              + "|atendimento|central|suporte|conta|banco|kundenservice|kundendienst|konto"
+              + "|klantenservice|servicio|cuenta|servizio|clienti)(?![\\p{L}])");
+  private static final java.util.regex.Pattern REFERENCE_NUMBER =
+      java.util.regex.Pattern.compile("\\d{5,}");
 }

@@ -182,8 +182,11 @@ public final class Reference {
 
   /**
    * The brand domain that a display name names while the sender's domain has nothing to do with it,
-   * or null: not the same registrable domain, and the sender's domain name does not contain the
-   * brand's name ({@code yahoogroups.com} for Yahoo).
+   * or null: not the same registrable domain, nor the same name under another suffix, nor a popular
+   * domain, nor a domain that writes the brand's name into a longer word ({@code facebookmail.com},
+   * {@code yahoogroups.com}: brands register those for their own mail). A little-known domain that
+   * joins the brand's name to other words with a hyphen ({@code ledger-ap.com}) is the combosquat
+   * the display name is there to cover.
    */
   public static String brandImpersonated(String displayName, String senderDomain) {
     String brand = brandNamedIn(displayName);
@@ -191,7 +194,22 @@ public final class Reference {
     if (brand == null || sender == null || Domains.sameOrganisation(brand, sender)) {
       return null;
     }
-    return LookAlikes.label(sender).contains(LookAlikes.label(brand)) ? null : brand;
+    String senderLabel = LookAlikes.label(sender);
+    String brandLabel = LookAlikes.label(brand);
+    if (senderLabel.equals(brandLabel) || isPopularDomain(sender)) {
+      return null;
+    }
+    if (senderLabel.contains(brandLabel) && !combined(senderLabel, brandLabel)) {
+      return null;
+    }
+    return brand;
+  }
+
+  /** True when the label joins the brand's name to other words with hyphens ("ledger-ap"). */
+  private static boolean combined(String label, String brandLabel) {
+    return label.startsWith(brandLabel + "-")
+        || label.endsWith("-" + brandLabel)
+        || label.contains("-" + brandLabel + "-");
   }
 
   /**
@@ -331,12 +349,24 @@ public final class Reference {
       return null;
     }
 
+    /**
+     * The brand whose name the text starts with: its first word ("PayPal Support"), or its first
+     * two or three words written together, as brands whose domain joins their words are spelt
+     * ("United Health Group" for unitedhealthgroup.com, "Bank of America").
+     */
     String namedIn(String text) {
       List<String> words = Names.words(text);
-      if (words.isEmpty() || words.get(0).length() < MIN_NAMED) {
-        return null;
+      StringBuilder joined = new StringBuilder();
+      for (int i = 0; i < Math.min(3, words.size()); i++) {
+        joined.append(words.get(i));
+        if (joined.length() >= MIN_NAMED) {
+          String brand = byLabel.get(joined.toString());
+          if (brand != null) {
+            return brand;
+          }
+        }
       }
-      return byLabel.get(words.get(0));
+      return null;
     }
 
     /**

@@ -35,7 +35,10 @@ final class Types {
         || n.equals(d)) {
       return false;
     }
-    if (n.getType().equals("text") && d.getType().equals("text")) {
+    // Plain text hides no other kind of content (PGP signatures, logs, .asc and .cfg files are
+    // text whatever the name's registered type); programs in disguise have their own check.
+    if (d.equals(MediaType.TEXT_PLAIN)
+        || n.getType().equals("text") && d.getType().equals("text")) {
       return false;
     }
     return !REGISTRY.isSpecializationOf(n, d) && !REGISTRY.isSpecializationOf(d, n);

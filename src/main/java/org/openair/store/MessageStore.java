@@ -34,7 +34,8 @@ public class MessageStore {
   private static final String MESSAGE_COLUMNS =
       "id, internet_message_id, sender_address, sender_display_name, sender_domain, reply_to,"
           + " reply_to_domain, return_path, return_path_domain, recipients, subject, received_at,"
-          + " direction, sender_ip, spf, dkim, dmarc, compauth, body_text, size_bytes";
+          + " direction, sender_ip, spf, dkim, dmarc, compauth, body_text, size_bytes,"
+          + " sender_mailbox";
 
   private final Db db;
   private final ObjectMapper json;
@@ -132,7 +133,7 @@ public class MessageStore {
             "insert into messages ("
                 + MESSAGE_COLUMNS
                 + ", cluster_key, parse_warnings, created_at)"
-                + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
       int i = 1;
       ps.setString(i++, m.getId());
       ps.setString(i++, cut(m.getInternetMessageId(), 1000));
@@ -154,6 +155,7 @@ public class MessageStore {
       ps.setString(i++, m.getCompauth().name());
       ps.setString(i++, m.getBodyText());
       ps.setLong(i++, m.getSize());
+      ps.setString(i++, cut(m.getSenderMailbox(), 200));
       ps.setString(i++, clusterKey(m.getSenderAddress(), m.getSubject()));
       ps.setString(i++, parsed.warnings().isEmpty() ? null : toJson(parsed.warnings()));
       ps.setTimestamp(i, ts(Instant.now()));
@@ -443,7 +445,8 @@ public class MessageStore {
         .setDmarc(AuthResult.valueOf(rs.getString(i++)))
         .setCompauth(AuthResult.valueOf(rs.getString(i++)))
         .setBodyText(rs.getString(i++))
-        .setSize(rs.getLong(i));
+        .setSize(rs.getLong(i++))
+        .setSenderMailbox(rs.getString(i));
   }
 
   private static String prefixed(String alias) {

@@ -60,6 +60,25 @@ class UserReportedFlowTest {
   }
 
   @Test
+  void senderMailboxKeepsItsCapitalsThroughTheStoreSoAGeneratedNameIsSeen() {
+    String raw =
+        new String(eml("colleague-benign.eml"), java.nio.charset.StandardCharsets.ISO_8859_1)
+            .replace(
+                "From: Dana Reyes <dana@partner.example>",
+                "From: Dana Reyes <DfGmlrN@partner.example>");
+    String messageId =
+        ingest(raw.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), "bob@corp.example");
+
+    JsonPath inv = settled(report(messageId, "bob@corp.example"));
+
+    List<String> explanations =
+        inv.getList(
+            "result.findings.findAll { it.provenance.ruleId == 'OA-SND-014' }.explanation",
+            String.class);
+    assertThat(explanations).singleElement().asString().contains("\"DfGmlrN\"");
+  }
+
+  @Test
   void approvingEveryPendingActionRemediatesTheInvestigation() {
     String messageId = ingest(eml("reported-phish.eml"), "alice@corp.example", "bob@corp.example");
     String investigationId = report(messageId, "alice@corp.example");
