@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -22,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
+import org.openair.domain.ActionType;
 import org.openair.domain.Alert;
 import org.openair.domain.AlertType;
 import org.openair.domain.Delivery;
@@ -239,6 +241,10 @@ final class Backtest {
     }
     Map<String, Integer> actions = new TreeMap<>();
     int destructive = 0;
+    // The evaluation data's definition of a false positive is a delete, block or disable; a move
+    // to the junk folder, which its owner can still open, is reported apart.
+    int removing = 0;
+    int junkOnly = 0;
     int errors = 0;
     int warned = 0;
     for (Line l : lines) {
@@ -252,14 +258,18 @@ final class Backtest {
       verdicts.merge(l.verdict(), 1, Integer::sum);
       kinds.merge(l.kind(), 1, Integer::sum);
       l.actions().forEach(a -> actions.merge(a, 1, Integer::sum));
-      boolean d =
+      List<ActionType> taken =
           l.actions().stream()
-              .anyMatch(
-                  a ->
-                      org.openair.domain.ActionType.fromCode(a)
-                          .map(org.openair.domain.ActionType::isDestructive)
-                          .orElse(false));
-      destructive += d ? 1 : 0;
+              .map(ActionType::fromCode)
+              .flatMap(Optional::stream)
+              .filter(ActionType::isDestructive)
+              .toList();
+      destructive += taken.isEmpty() ? 0 : 1;
+      if (taken.stream().anyMatch(t -> t != ActionType.MOVE_TO_JUNK)) {
+        removing++;
+      } else if (!taken.isEmpty()) {
+        junkOnly++;
+      }
     }
     double seconds = (parseNanos + runNanos) / 1e9;
     out.printf(
@@ -273,8 +283,14 @@ final class Backtest {
     out.println("kinds:      " + counts(kinds, total));
     out.println("actions:    " + (actions.isEmpty() ? "none" : counts(actions, total)));
     out.printf(
-        "destructive: %d messages with a destructive recommended action (%s)%n",
-        destructive, pct(destructive, total));
+        "destructive: %d messages with a destructive recommended action (%s): %d deleted, blocked"
+            + " or disabled (%s), %d only moved to junk (%s)%n",
+        destructive,
+        pct(destructive, total),
+        removing,
+        pct(removing, total),
+        junkOnly,
+        pct(junkOnly, total));
     out.printf(
         "errors:     %d files could not be investigated; %d investigations had warnings%n",
         errors, warned);

@@ -1,5 +1,7 @@
 package org.openair.domain;
 
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.lang.UProperty;
 import com.ibm.icu.text.Normalizer2;
 import com.ibm.icu.text.SpoofChecker;
 import java.util.ArrayList;
@@ -74,6 +76,44 @@ public final class Names {
   }
 
   /**
+   * The text as a reader sees it: invisible characters (zero-width spaces and joiners, the
+   * combining grapheme joiner, soft hyphens: Unicode's default-ignorable code points) taken out and
+   * letters spaced one by one ("C o i n b a s e") joined, so that a name hidden from filters is
+   * compared as what it shows.
+   */
+  public static String asSeen(String text) {
+    if (text == null) {
+      return null;
+    }
+    StringBuilder visible = new StringBuilder(text.length());
+    text.codePoints()
+        .filter(cp -> !UCharacter.hasBinaryProperty(cp, UProperty.DEFAULT_IGNORABLE_CODE_POINT))
+        .forEach(visible::appendCodePoint);
+    return SPACED_LETTERS.matcher(visible).replaceAll(m -> m.group().replaceAll("[ .]", ""));
+  }
+
+  /**
+   * How a name is disguised from filters, or null: invisible characters between its letters, or
+   * letters spaced out one by one. People and companies write their names plainly.
+   */
+  public static String disguise(String text) {
+    if (text == null) {
+      return null;
+    }
+    boolean invisible =
+        text.codePoints()
+            .anyMatch(
+                cp ->
+                    UCharacter.hasBinaryProperty(cp, UProperty.DEFAULT_IGNORABLE_CODE_POINT)
+                        && cp != 0x200D
+                        && cp != 0xFE0F);
+    if (invisible) {
+      return "invisible characters between its letters";
+    }
+    return SPACED_LETTERS.matcher(text).find() ? "its letters spaced out one by one" : null;
+  }
+
+  /**
    * True for a mailbox name that no person or company would choose: letters only, five to fourteen
    * of them, with capitals scattered through small letters ("oNhPL", "DfGmlrN", "YeBfmEC"), as
    * mass-mailing tools generate by the thousand to spread a campaign over throwaway senders. Words
@@ -112,6 +152,10 @@ public final class Names {
     return m.find() ? m.group() : null;
   }
 
+  // Five or more single letters each followed by one space or dot: "C o i n b a s e",
+  // "P.a.y.P.a.l".
+  private static final java.util.regex.Pattern SPACED_LETTERS =
+      java.util.regex.Pattern.compile("(?<![\\p{L}])(?:\\p{L}[ .]){4,}\\p{L}(?![\\p{L}])");
   private static final java.util.regex.Pattern RANDOM_SHAPE =
       java.util.regex.Pattern.compile("(?=.*\\p{Ll})(?=.*\\p{Lu})\\p{L}{5,14}");
   private static final java.util.regex.Pattern CAMEL_CASE =

@@ -177,7 +177,7 @@ public final class Reference {
     if (displayName == null || displayName.isBlank()) {
       return null;
     }
-    return Lists.BRANDS.namedIn(displayName);
+    return Lists.BRANDS.namedIn(Names.asSeen(displayName));
   }
 
   /**

@@ -167,7 +167,12 @@ class RuleCasesTest {
                     && l.contains("\"verdict\":\"malicious\"")
                     && l.contains("\"soft-delete\""))
         .anyMatch(l -> l.contains("\"file\":\"benign.eml\"") && l.contains("\"clean\""));
-    assertThat(run.out()).contains("verdicts:").contains("messages/s").contains("destructive:");
+    assertThat(run.out())
+        .contains("verdicts:")
+        .contains("messages/s")
+        .contains("destructive: 1 messages")
+        .contains("1 deleted, blocked or disabled")
+        .contains("0 only moved to junk");
   }
 
   @Test
