@@ -175,7 +175,15 @@ public final class Content {
               + "|make money|work (?:from|at) home|credit (?:card )?(?:offers?|repair)"
               + "|act now|order now|buy now"
               + "|limited[- ]time offer|special promotion|save (?:up to )?\\d+%|\\$\\d[\\d,]*"
-              + " (?:per|a) (?:week|month|day))",
+              + " (?:per|a) (?:week|month|day)"
+              + "|100% (?:kostenlos|gratis|gratuit|gr\u00e1tis)"
+              + "|risikofrei|zonder risico|sans risque|sin riesgo|sem risco"
+              + "|unverbindlich|vrijblijvend|sans engagement|sin compromiso|sem compromisso"
+              + "|geld-zur\u00fcck-garantie|geld-terug-garantie|satisfait ou rembours\u00e9"
+              + "|(?:sparen sie|bespaar|\u00e9conomisez|ahorre|economize) (?:bis zu|tot|jusqu'\u00e0"
+              + "|hasta|at\u00e9) \\d+ ?%"
+              + "|jetzt (?:kaufen|bestellen)|nu (?:kopen|bestellen)"
+              + "|(?:achetez|commandez)[- ]maintenant|compre (?:ahora|agora|j\u00e1))",
           FLAGS);
 
   private Content() {}
