@@ -1,6 +1,16 @@
 package org.openair.domain;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -9,7 +19,9 @@ import java.util.regex.Pattern;
  * so that a finding can quote it, or null. Deliberately few: content cues add a little weight to
  * other evidence and never decide alone. Credential requests and pressure are also recognised in
  * German, Dutch, French, Spanish, Portuguese and Italian, the languages phishing against European
- * and Latin American organisations is written in; the other cues are English only.
+ * and Latin American organisations is written in; the bulk-mail lures (prizes, gambling, adult and
+ * miracle-health pitches) cover German, Dutch, French, Spanish and Portuguese, because the same
+ * campaigns run in all of them; the other cues are English only.
  */
 public final class Content {
   private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
@@ -139,7 +151,10 @@ public final class Content {
       Pattern.compile(
           "\\b(?:to be removed from|remove me|(?:click|reply)[^.]{0,40}(?:to be |be )?removed"
               + "|removed from (?:our|this|the|all future) (?:mailing )?(?:list|mailings)"
-              + "|opt[- ]?out|no longer wish to receive)\\b",
+              + "|opt[- ]?out|no longer wish to receive"
+              + "|(?:nicht mehr|niet meer|ne plus|n[a\u00e3]o (?:deseja|quer) mais) (?:\\p{L}+ )?"
+              + "(?:erhalten|ontvangen|recevoir|receber)"
+              + "|dejar de recibir|deixar de receber)\\b",
           FLAGS);
 
   private static final Pattern NOT_SPAM_CLAIM =
@@ -151,15 +166,95 @@ public final class Content {
               + "|one[- ]time (?:e-?)?mail(?:ing)?)\\b",
           FLAGS);
 
+  // Claims that only bulk mailers make: that the mail is not spam, that a law allows it, or that
+  // the address came from a list or a partner rather than from the reader.
+  private static final Pattern BULK_CLAIM =
+      Pattern.compile(
+          "\\b(?:this (?:e-?mail |message |mail )?is not (?:a )?spam\\b(?! list)"
+              + "|(?:not|never) (?:sent )?unsolicited|never sends? unsolicited"
+              + "|compl(?:iance|ies|y) with [^.]{0,60}(?:can-spam|s\\.? ?1618)"
+              + "|(?:your|this) (?:e-?mail )?address (?:was|has been) (?:obtained|collected|harvested)"
+              + "|(?:purchased|rented) (?:e-?mail |mailing )?list"
+              + "|offers? from (?:our |one of our )?(?:affiliates|partners|sponsors|third[- ]part(?:y|ies)"
+              + "|marketing partners)"
+              + "|(?:through|by|from) one of our (?:marketing |advertising )?partners"
+              + "|entered (?:the|a|our) (?:weekly |monthly |daily )?(?:draw|drawing|contest) at)",
+          FLAGS);
+
+  private static final Pattern SCAM_LURE =
+      Pattern.compile(
+          "\\b(?:you(?:'ve| have)? (?:been (?:specially |personally |randomly )?(?:selected|chosen)"
+              + "|(?:just )?won)\\b(?!['\u2019])"
+              + "|you are (?:our|the|a) (?:lucky |grand |prize )?winner"
+              + "|winning (?:number|ticket|notification)"
+              + "|claim (?:your|the|a) (?:free |cash |exclusive |reward |prize |gift )*(?:prize|reward"
+              + "|gift|winnings|airdrop|tokens?|allocation|bonus)"
+              + "|(?:free|bonus) spins|online casino|casino bonus|welcome bonus|airdrop"
+              + "|(?:crypto|bitcoin|btc|eth|xrp) giveaway"
+              + "|sie (?:haben|wurden) (?:\\p{L}+ )?(?:gewonnen|ausgew[a\u00e4]h?lt)|gewinnspiel"
+              + "|verlosung|freispiele"
+              + "|(?:je|u) (?:bent|hebt|heeft) (?:\\p{L}+ )?(?:gewonnen|geselecteerd|uitgekozen)"
+              + "|vous avez (?:\\p{L}+ )?(?:gagn[e\u00e9]|[e\u00e9]t[e\u00e9] s[e\u00e9]lectionn[e\u00e9])"
+              + "|tours gratuits"
+              + "|(?:usted )?ha(?:s)? (?:sido seleccionad[oa]|ganado)|giros gr[a\u00e1]tis"
+              + "|voc[e\u00ea] (?:foi (?:selecionad[oa]|sortead[oa])|ganhou)|rodadas gr[a\u00e1]tis)",
+          FLAGS);
+
+  private static final Pattern ADULT_OR_HEALTH =
+      Pattern.compile(
+          "\\b(?:v[i1*!]agra|cialis|levitra|penis|erections?|erektion|xxx|porn\\p{L}*|nude|naked"
+              + "|horny|hardcore|milfs?|sexy (?:girls|women|teens|singles)"
+              + "|hot (?:singles|girls|teens|babes)|lonely (?:women|wives|housewives|ladies)"
+              + "|(?:meet|date) (?:beautiful|hot|lonely|sexy|single) (?:\\p{L}+ )?(?:women|girls|ladies"
+              + "|singles)"
+              + "|adult (?:site|content|videos?|movies?|dating)|cum ?shots?"
+              + "|(?:lose|losing|drop|shed) (?:up to )?\\d+\\s?(?:lbs|pounds|kg|kilos)|weight ?loss"
+              + "|burn (?:the )?fat|fat ?burn\\p{L}*|diet pills?|miracle (?:cure|pill)|anti-?aging"
+              + "|human growth hormone|no prescription|online pharmacy"
+              + "|abnehmen|wunschgewicht|potenz\\p{L}*|afvallen|emagrecer|perder peso|maigrir"
+              + "|perte de poids"
+              + "|(?:frauen|vrouwen|mulheres|femmes|mujeres) (?:in (?:deiner|jouw|je) (?:n[a\u00e4]he|buurt)"
+              + "|kennenlernen|ontmoeten))\\b",
+          FLAGS);
+
+  // "ADV:" is the label several US state laws required on unsolicited advertising.
+  private static final Pattern ADVERTISEMENT_LABEL =
+      Pattern.compile("^\\s*(?:\\[adv\\]|\\(adv\\)|adv\\s*:)", FLAGS);
+
+  // A token after a wide gap at the end of a subject makes every copy unique (a "hash buster").
+  private static final Pattern PADDED_TOKEN = Pattern.compile("\\S\\s{6,}(\\S+)\\s*$");
+
+  private static final Pattern STYLED_LETTERS = Pattern.compile("[\\x{1D400}-\\x{1D7FF}]{3,}");
+
+  // Zero-width and combining fillers between the letters of a word break it up for filters only.
+  private static final Pattern SPLIT_WORD =
+      Pattern.compile(
+          "[\\p{L}][\\u034F\\u200B\\u200C\\u200D\\u2060\\u00AD\\u200E\\u200F\\uFEFF]+[\\p{L}]");
+
+  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+
+  private static final List<Pattern> ADVANCE_FEE = loadPatterns("advance-fee.txt");
+
+  /** Different advance-fee phrases a story needs before it counts, as SpamAssassin's rules do. */
+  static final int ADVANCE_FEE_PHRASES = 3;
+
   private static final Pattern MONEY_OFFER =
       Pattern.compile(
           "\\b(?:100% free|risk[- ]free|no (?:obligation|cost|credit check)|money[- ]back"
               + "|(?:extra|additional|residual|home[- ]based) income|earn (?:up to )?\\$"
               + "|(?:lowest|low) (?:mortgage )?(?:rates?|prices?)|debt (?:free|consolidation|relief)"
               + "|make money|work (?:from|at) home|credit (?:card )?(?:offers?|repair)"
-              + "|you(?:'ve| have) (?:been selected|won)|act now|order now|buy now"
+              + "|act now|order now|buy now"
               + "|limited[- ]time offer|special promotion|save (?:up to )?\\d+%|\\$\\d[\\d,]*"
-              + " (?:per|a) (?:week|month|day))",
+              + " (?:per|a) (?:week|month|day)"
+              + "|100% (?:kostenlos|gratis|gratuit|gr\u00e1tis)"
+              + "|risikofrei|zonder risico|sans risque|sin riesgo|sem risco"
+              + "|unverbindlich|vrijblijvend|sans engagement|sin compromiso|sem compromisso"
+              + "|geld-zur\u00fcck-garantie|geld-terug-garantie|satisfait ou rembours\u00e9"
+              + "|(?:sparen sie|bespaar|\u00e9conomisez|ahorre|economize) (?:bis zu|tot|jusqu'\u00e0"
+              + "|hasta|at\u00e9) \\d+ ?%"
+              + "|jetzt (?:kaufen|bestellen)|nu (?:kopen|bestellen)"
+              + "|(?:achetez|commandez)[- ]maintenant|compre (?:ahora|agora|j\u00e1))",
           FLAGS);
 
   private static final int GREETING_REACH = 600;
@@ -253,6 +348,137 @@ public final class Content {
   }
 
   /**
+   * A claim that the mail is not spam, is lawful, or reached the reader through a list, or null.
+   */
+  public static String bulkClaim(String text) {
+    return find(BULK_CLAIM, text);
+  }
+
+  /** A prize, selection, give-away or gambling lure, or null. */
+  public static String scamLure(String text) {
+    return find(SCAM_LURE, text);
+  }
+
+  /**
+   * Two different adult, dating or miracle-health phrases joined by a comma, or null: one alone is
+   * as likely to be news or a discussion of spam.
+   */
+  public static String adultOrHealthPitch(String text) {
+    List<String> found = distinct(ADULT_OR_HEALTH, text, 2);
+    return found.size() >= 2 ? String.join("\", \"", found) : null;
+  }
+
+  /**
+   * The advance-fee fraud phrases (a windfall, a dead benefactor, a confidential transfer) found in
+   * the text, joined, when at least three different ones occur; else null.
+   */
+  public static String advanceFee(String text) {
+    if (text == null || text.isEmpty()) {
+      return null;
+    }
+    List<String> found = new ArrayList<>();
+    for (Pattern p : ADVANCE_FEE) {
+      Matcher m = p.matcher(text);
+      if (m.find()) {
+        found.add(m.group().strip());
+        if (found.size() == ADVANCE_FEE_PHRASES) {
+          return String.join("\", \"", found);
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The "ADV:" label that marks unsolicited advertising, or null. */
+  public static String advertisementLabel(String subject) {
+    return find(ADVERTISEMENT_LABEL, subject);
+  }
+
+  /**
+   * What disguises a subject from filters, or null: a random token padded onto its end, letters
+   * styled as mathematical symbols, a word that mixes Latin with Cyrillic or Greek look-alikes, or
+   * invisible characters inside a word.
+   */
+  public static String disguisedSubject(String subject) {
+    if (subject == null || subject.isEmpty()) {
+      return null;
+    }
+    Matcher padded = PADDED_TOKEN.matcher(subject);
+    if (padded.find()) {
+      return padded.group(1);
+    }
+    String styled = find(STYLED_LETTERS, subject);
+    if (styled != null) {
+      return styled;
+    }
+    Matcher words = WORD.matcher(subject);
+    while (words.find()) {
+      if (mixesScripts(words.group())) {
+        return words.group();
+      }
+    }
+    return find(SPLIT_WORD, subject);
+  }
+
+  /**
+   * A word of the text split by invisible characters, when at least three are, or null. Fillers
+   * between words (newsletters pad their preview line so) do not count.
+   */
+  public static String hiddenCharacters(String text) {
+    if (text == null || text.isEmpty()) {
+      return null;
+    }
+    Matcher m = SPLIT_WORD.matcher(text);
+    String first = null;
+    int n = 0;
+    while (m.find()) {
+      if (first == null) {
+        int end = text.length();
+        int from = m.start();
+        while (from > 0 && Character.isLetter(text.charAt(from - 1))) {
+          from--;
+        }
+        int to = m.start();
+        while (to < end && (Character.isLetter(text.charAt(to)) || isInvisible(text.charAt(to)))) {
+          to++;
+        }
+        first = text.substring(from, to).replaceAll("[^\\p{L}]", "");
+      }
+      if (++n == 3) {
+        return first;
+      }
+    }
+    return null;
+  }
+
+  private static boolean isInvisible(char c) {
+    return c == '\u034F'
+        || c == '\u00AD'
+        || c >= '\u200B' && c <= '\u200F'
+        || c == '\u2060'
+        || c == '\uFEFF';
+  }
+
+  // Latin letters from ASCII mixed with Cyrillic or Greek ones in one word is a disguise: real
+  // words in those languages use one script, and mis-decoded text has no ASCII letters.
+  private static boolean mixesScripts(String word) {
+    boolean ascii = false;
+    boolean other = false;
+    for (int i = 0; i < word.length(); ) {
+      int cp = word.codePointAt(i);
+      if (cp < 128 && Character.isLetter(cp)) {
+        ascii = true;
+      } else if (Character.isLetter(cp)) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+        other |=
+            script == Character.UnicodeScript.CYRILLIC || script == Character.UnicodeScript.GREEK;
+      }
+      i += Character.charCount(cp);
+    }
+    return ascii && other;
+  }
+
+  /**
    * True when most letters of a subject are capitals or it carries runs of "!" or "$": shouting to
    * be noticed. Short subjects and acronyms are not counted.
    */
@@ -288,6 +514,39 @@ public final class Content {
       n++;
     }
     return n;
+  }
+
+  private static List<String> distinct(Pattern p, String text, int enough) {
+    if (text == null || text.isEmpty()) {
+      return List.of();
+    }
+    Set<String> seen = new LinkedHashSet<>();
+    List<String> found = new ArrayList<>();
+    Matcher m = p.matcher(text);
+    while (m.find() && found.size() < enough) {
+      if (seen.add(m.group().strip().toLowerCase(Locale.ROOT))) {
+        found.add(m.group().strip());
+      }
+    }
+    return found;
+  }
+
+  // Reference patterns are read as written: lower-casing them would change what \\S or \\W mean.
+  private static List<Pattern> loadPatterns(String name) {
+    try (InputStream in = Content.class.getResourceAsStream("reference/" + name)) {
+      if (in == null) {
+        throw new IllegalStateException("reference list " + name + " is missing from the build");
+      }
+      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      return reader
+          .lines()
+          .filter(l -> !l.isBlank() && !l.startsWith("#"))
+          .map(l -> l.substring(l.indexOf('\t') + 1))
+          .map(r -> Pattern.compile(r, FLAGS))
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static String find(Pattern p, String text) {

@@ -321,6 +321,41 @@ public class Message {
         });
   }
 
+  /** {@link Content#bulkClaim} of the body. */
+  public String getBulkClaimCue() {
+    return bodyCue("bulk-claim", Content::bulkClaim);
+  }
+
+  /** {@link Content#scamLure} of the subject, else of the body. */
+  public String getScamLureCue() {
+    return cue("lure", Content::scamLure);
+  }
+
+  /** {@link Content#adultOrHealthPitch} of the subject and body together. */
+  public String getAdultOrHealthCue() {
+    return wholeCue("adult-health", Content::adultOrHealthPitch);
+  }
+
+  /** {@link Content#advanceFee} of the subject and body together. */
+  public String getAdvanceFeeCue() {
+    return wholeCue("advance-fee", Content::advanceFee);
+  }
+
+  /** {@link Content#advertisementLabel} of the subject. */
+  public String getAdvertisementLabel() {
+    return Content.advertisementLabel(subject);
+  }
+
+  /** {@link Content#disguisedSubject} of the subject. */
+  public String getDisguisedSubjectCue() {
+    return Content.disguisedSubject(subject);
+  }
+
+  /** {@link Content#hiddenCharacters} of the body. */
+  public String getHiddenCharactersCue() {
+    return bodyCue("hidden", Content::hiddenCharacters);
+  }
+
   private String cue(String name, Function<String, String> finder) {
     String found =
         cues.computeIfAbsent(
@@ -328,6 +363,17 @@ public class Message {
             k -> {
               String inSubject = finder.apply(subject);
               String value = inSubject != null ? inSubject : finder.apply(bodyText);
+              return value == null ? NONE : value;
+            });
+    return found == NONE ? null : found;
+  }
+
+  private String wholeCue(String name, Function<String, String> finder) {
+    String found =
+        cues.computeIfAbsent(
+            name,
+            k -> {
+              String value = finder.apply((subject == null ? "" : subject) + "\n" + bodyText);
               return value == null ? NONE : value;
             });
     return found == NONE ? null : found;
