@@ -97,7 +97,8 @@ public final class Content {
       Pattern.compile(
           "\\b(?:dear|hello|hi|hey|greetings|attention|attn|hallo|liebe[r]?|sehr\\s+geehrte[r]?"
               + "|beste|geachte|bonjour|cher|chère|hola|estimad[oa]|olá|ola|prezad[oa]|caro|cara"
-              + "|gentile|ciao)\\b[\\s,:]*",
+              + "|gentile|ciao|congratulations|congrats|gefeliciteerd|glückwunsch|félicitations"
+              + "|felicidades|parabéns)\\b[\\s,:!]*",
           FLAGS);
 
   private static final Pattern PAYMENT =
@@ -258,6 +259,7 @@ public final class Content {
           FLAGS);
 
   private static final int GREETING_REACH = 600;
+  private static final int OPENING_REACH = 200;
 
   private Content() {}
 
@@ -275,9 +277,10 @@ public final class Content {
 
   /**
    * A greeting near the start of the text that addresses the reader by their e-mail address or its
-   * local part ("Dear jane.doe@example.com", "Hello jane.doe", "Hi jane" but not "Hi Jane"), or
-   * null: mass mailings know an address, not a name, and people writing to someone they know do not
-   * greet them this way.
+   * local part ("Dear jane.doe@example.com", "Hello jane.doe", "Hi jane" but not "Hi Jane",
+   * "Congratulations jane.doe@example.com!", or the address opening the text followed by a comma),
+   * or null: mass mailings know an address, not a name, and people writing to someone they know do
+   * not greet them this way.
    */
   public static String addressGreeting(String text, String address) {
     if (text == null || address == null || address.indexOf('@') < 1) {
@@ -285,6 +288,18 @@ public final class Content {
     }
     String head = text.length() > GREETING_REACH ? text.substring(0, GREETING_REACH) : text;
     String local = address.substring(0, address.indexOf('@'));
+    // The address opening the text as a salutation ("jane.doe@example.com, your account..."),
+    // which only a mail-merge writes.
+    int first = indexOfIgnoreCase(head, address);
+    if (first >= 0 && first <= OPENING_REACH) {
+      int after = first + address.length();
+      while (after < head.length() && head.charAt(after) == ' ') {
+        after++;
+      }
+      if (after < head.length() && ",!:".indexOf(head.charAt(after)) >= 0) {
+        return head.substring(first, after + 1).strip();
+      }
+    }
     Matcher m = GREETING.matcher(head);
     while (m.find()) {
       int at = m.end();
@@ -303,6 +318,15 @@ public final class Content {
       }
     }
     return null;
+  }
+
+  private static int indexOfIgnoreCase(String text, String part) {
+    for (int i = 0; i + part.length() <= text.length(); i++) {
+      if (text.regionMatches(true, i, part, 0, part.length())) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /**
