@@ -43,9 +43,7 @@ public class MailboxImport {
   @Inject
   public MailboxImport(OpenAirConfig config, IntakeService intake) {
     this.imap = config.connectors().imap();
-    this.access =
-        new ImapAccess(
-            imap.server(), imap.masterLogin(), imap.masterSeparator(), imap.loginWithDomain());
+    this.access = ImapAccess.of(imap);
     this.intake = intake;
   }
 

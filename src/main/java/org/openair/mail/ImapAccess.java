@@ -29,6 +29,12 @@ public final class ImapAccess {
     this.loginWithDomain = loginWithDomain;
   }
 
+  /** Sessions with the IMAP connector's settings: its server, master user and login form. */
+  public static ImapAccess of(OpenAirConfig.Imap imap) {
+    return new ImapAccess(
+        imap.server(), imap.masterLogin(), imap.masterSeparator(), imap.loginWithDomain());
+  }
+
   /** "IMAP host:port", for failure notes. */
   public String describe() {
     return "IMAP " + server.host() + ":" + port();

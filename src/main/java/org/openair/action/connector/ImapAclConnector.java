@@ -54,12 +54,7 @@ public class ImapAclConnector implements Connector {
       OrganisationSettings organisation,
       Clock clock) {
     this.config = config.connectors().imap();
-    this.access =
-        new ImapAccess(
-            this.config.server(),
-            this.config.masterLogin(),
-            this.config.masterSeparator(),
-            this.config.loginWithDomain());
+    this.access = ImapAccess.of(this.config);
     this.activity = activity;
     this.organisation = organisation;
     this.clock = clock;

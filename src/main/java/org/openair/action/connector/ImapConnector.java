@@ -51,12 +51,7 @@ public class ImapConnector implements Connector {
   @Inject
   public ImapConnector(OpenAirConfig config) {
     this.config = config.connectors().imap();
-    this.access =
-        new ImapAccess(
-            this.config.server(),
-            this.config.masterLogin(),
-            this.config.masterSeparator(),
-            this.config.loginWithDomain());
+    this.access = ImapAccess.of(this.config);
   }
 
   @Override
