@@ -7,9 +7,11 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,25 +48,25 @@ public final class Content {
    */
   private static final Pattern CREDENTIALS_OTHER_LANGUAGES =
       Pattern.compile(
-          "(?:\\b(?:bestätigen|verifizieren|aktualisieren|überprüfen|entsperren)\\s+sie\\s+"
+          "\\b(?:(?:bestätigen|verifizieren|aktualisieren|überprüfen|entsperren)\\s+sie\\s+"
               + "(?:jetzt\\s+)?(?:ihr(?:e|en)?\\s+)?(?:konto|kundenkonto|daten|kundendaten"
               + "|identität|zugangsdaten|passwort|kontodaten)"
-              + "|\\bihr(?:e)?\\s+(?:konto|kundenkonto|karte|zugang)\\s+(?:wurde|wird|ist)\\s+"
+              + "|ihr(?:e)?\\s+(?:konto|kundenkonto|karte|zugang)\\s+(?:wurde|wird|ist)\\s+"
               + "(?:vorübergehend\\s+)?(?:gesperrt|eingeschränkt|deaktiviert|blockiert)"
-              + "|\\b(?:bevestig|verifieer|controleer|update|herstel)\\s+(?:uw|je)\\s+"
+              + "|(?:bevestig|verifieer|controleer|update|herstel)\\s+(?:uw|je)\\s+"
               + "(?:account|gegevens|identiteit|wachtwoord|rekening)"
-              + "|\\b(?:uw|je)\\s+(?:account|rekening|pas)\\s+(?:is|wordt)\\s+"
+              + "|(?:uw|je)\\s+(?:account|rekening|pas)\\s+(?:is|wordt)\\s+"
               + "(?:tijdelijk\\s+)?(?:geblokkeerd|opgeschort|beperkt|gedeactiveerd)"
-              + "|\\b(?:confirmez|vérifiez|mettez\\s+à\\s+jour|validez)\\s+(?:votre|vos)\\s+"
+              + "|(?:confirmez|vérifiez|mettez\\s+à\\s+jour|validez)\\s+(?:votre|vos)\\s+"
               + "(?:compte|identité|informations|mot\\s+de\\s+passe|coordonnées|données)"
-              + "|\\bvotre\\s+compte\\s+(?:a\\s+été|sera|est)\\s+"
+              + "|votre\\s+compte\\s+(?:a\\s+été|sera|est)\\s+"
               + "(?:temporairement\\s+)?(?:suspendu|bloqué|désactivé|restreint)"
-              + "|\\b(?:confirme|verifique|actualice|confirma|verifica|actualiza|atualize"
+              + "|(?:confirme|verifique|actualice|confirma|verifica|actualiza|atualize"
               + "|regularize|valide|aggiorna|conferma)\\s+(?:su|sus|tu|tus|seu|sua|seus|suas"
               + "|os\\s+seus|il\\s+tuo|la\\s+tua|i\\s+tuoi)\\s+(?:cuenta|identidad|datos"
               + "|contraseña|conta|cadastro|identidade|dados|senha|account|dati|identità"
               + "|password)"
-              + "|\\b(?:su|tu|sua|seu|il\\s+tuo|la\\s+tua)\\s+(?:cuenta|conta|cartão|tarjeta"
+              + "|(?:su|tu|sua|seu|il\\s+tuo|la\\s+tua)\\s+(?:cuenta|conta|cartão|tarjeta"
               + "|account|carta)\\s+(?:ha\\s+sido|será|foi|será|está|è\\s+stat[oa])\\s+"
               + "(?:temporariamente\\s+|temporalmente\\s+|temporaneamente\\s+)?"
               + "(?:suspendid[oa]|bloquead[oa]|suspens[oa]|bloccat[oa]|sospes[oa]"
@@ -83,14 +85,14 @@ public final class Content {
   /** Deadlines and threats in the same languages. */
   private static final Pattern URGENCY_OTHER_LANGUAGES =
       Pattern.compile(
-          "(?:\\binnerhalb\\s+(?:von\\s+|der\\s+nächsten\\s+)?(?:24|48|72)\\s+stunden"
-              + "|\\bletzte\\s+(?:mahnung|warnung|erinnerung)"
-              + "|\\bbinnen\\s+(?:24|48|72)\\s+uur|\\blaatste\\s+(?:herinnering|waarschuwing)"
-              + "|\\b(?:sous|dans\\s+les)\\s+(?:24|48|72)\\s*h(?:eures)?\\b"
-              + "|\\bdernier\\s+(?:avertissement|rappel|avis)"
-              + "|\\b(?:en\\s+las\\s+próximas|dentro\\s+de|em\\s+até|nas\\s+próximas"
+          "\\b(?:innerhalb\\s+(?:von\\s+|der\\s+nächsten\\s+)?(?:24|48|72)\\s+stunden"
+              + "|letzte\\s+(?:mahnung|warnung|erinnerung)"
+              + "|binnen\\s+(?:24|48|72)\\s+uur|laatste\\s+(?:herinnering|waarschuwing)"
+              + "|(?:sous|dans\\s+les)\\s+(?:24|48|72)\\s*h(?:eures)?\\b"
+              + "|dernier\\s+(?:avertissement|rappel|avis)"
+              + "|(?:en\\s+las\\s+próximas|dentro\\s+de|em\\s+até|nas\\s+próximas"
               + "|entro)\\s+(?:24|48|72)\\s+(?:horas|ore)"
-              + "|\\búltimo\\s+aviso|\\bultimo\\s+avviso)(?![\\p{L}])",
+              + "|último\\s+aviso|ultimo\\s+avviso)(?![\\p{L}])",
           FLAGS);
 
   private static final Pattern GREETING =
@@ -234,7 +236,18 @@ public final class Content {
 
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
-  private static final List<Pattern> ADVANCE_FEE = loadPatterns("advance-fee.txt");
+  private static final Map<String, Pattern> ADVANCE_FEE = loadPatterns("advance-fee.txt");
+
+  /**
+   * SpamAssassin's predicate for a sum of money. Every advance-fee story names one, so a text
+   * without it is not searched for the fifty others, which keeps the cue cheap on ordinary mail.
+   */
+  private static final Pattern ADVANCE_FEE_MONEY =
+      java.util.Objects.requireNonNull(
+          ADVANCE_FEE.get("__FRAUD_DBI"), "advance-fee money predicate");
+
+  /** Stories tell the windfall early; the rest of a very long text is not searched. */
+  private static final int ADVANCE_FEE_REACH = 20_000;
 
   /** Different advance-fee phrases a story needs before it counts, as SpamAssassin's rules do. */
   static final int ADVANCE_FEE_PHRASES = 3;
@@ -276,17 +289,36 @@ public final class Content {
   }
 
   /**
-   * A greeting near the start of the text that addresses the reader by their e-mail address or its
-   * local part ("Dear jane.doe@example.com", "Hello jane.doe", "Hi jane" but not "Hi Jane",
+   * A greeting near the start of the text that addresses a reader by one of {@code addresses} or
+   * its local part ("Dear jane.doe@example.com", "Hello jane.doe", "Hi jane" but not "Hi Jane",
    * "Congratulations jane.doe@example.com!", or the address opening the text followed by a comma),
    * or null: mass mailings know an address, not a name, and people writing to someone they know do
    * not greet them this way.
    */
-  public static String addressGreeting(String text, String address) {
-    if (text == null || address == null || address.indexOf('@') < 1) {
+  public static String addressGreeting(String text, Collection<String> addresses) {
+    if (text == null || addresses == null || addresses.isEmpty()) {
       return null;
     }
     String head = text.length() > GREETING_REACH ? text.substring(0, GREETING_REACH) : text;
+    // The greetings are found once; each address is then compared where one ends.
+    List<int[]> greetings = new ArrayList<>();
+    Matcher m = GREETING.matcher(head);
+    while (m.find()) {
+      greetings.add(new int[] {m.start(), m.end()});
+    }
+    for (String address : addresses) {
+      String found = addressGreeting(head, greetings, address);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
+  }
+
+  private static String addressGreeting(String head, List<int[]> greetings, String address) {
+    if (address == null || address.indexOf('@') < 1) {
+      return null;
+    }
     String local = address.substring(0, address.indexOf('@'));
     // The address opening the text as a salutation ("jane.doe@example.com, your account..."),
     // which only a mail-merge writes.
@@ -300,21 +332,20 @@ public final class Content {
         return head.substring(first, after + 1).strip();
       }
     }
-    Matcher m = GREETING.matcher(head);
-    while (m.find()) {
-      int at = m.end();
+    // A local part that is only letters may be the reader's first name, which people greet with a
+    // capital; the mailing tool pastes it as it is in the address.
+    boolean nameLike = local.chars().allMatch(Character::isLetter);
+    for (int[] g : greetings) {
+      int at = g[1];
       if (head.regionMatches(true, at, address, 0, address.length())) {
-        return head.substring(m.start(), at + address.length()).strip();
+        return head.substring(g[0], at + address.length()).strip();
       }
       int end = at + local.length();
-      // A local part that is only letters may be the reader's first name, which people greet
-      // with a capital; the mailing tool pastes it as it is in the address.
-      boolean nameLike = local.chars().allMatch(Character::isLetter);
       if (local.length() >= 3
           && head.regionMatches(!nameLike, at, local, 0, local.length())
           && !(nameLike && Character.isUpperCase(head.charAt(at)))
           && (end == head.length() || !Character.isLetterOrDigit(head.charAt(end)))) {
-        return head.substring(m.start(), end).strip();
+        return head.substring(g[0], end).strip();
       }
     }
     return null;
@@ -400,9 +431,13 @@ public final class Content {
     if (text == null || text.isEmpty()) {
       return null;
     }
+    String scan = text.length() > ADVANCE_FEE_REACH ? text.substring(0, ADVANCE_FEE_REACH) : text;
+    if (!ADVANCE_FEE_MONEY.matcher(scan).find()) {
+      return null;
+    }
     List<String> found = new ArrayList<>();
-    for (Pattern p : ADVANCE_FEE) {
-      Matcher m = p.matcher(text);
+    for (Pattern p : ADVANCE_FEE.values()) {
+      Matcher m = p.matcher(scan);
       if (m.find()) {
         found.add(m.group().strip());
         if (found.size() == ADVANCE_FEE_PHRASES) {
@@ -556,7 +591,7 @@ public final class Content {
   }
 
   // Reference patterns are read as written: lower-casing them would change what \\S or \\W mean.
-  private static List<Pattern> loadPatterns(String name) {
+  private static Map<String, Pattern> loadPatterns(String name) {
     try (InputStream in = Content.class.getResourceAsStream("reference/" + name)) {
       if (in == null) {
         throw new IllegalStateException("reference list " + name + " is missing from the build");
@@ -565,9 +600,12 @@ public final class Content {
       return reader
           .lines()
           .filter(l -> !l.isBlank() && !l.startsWith("#"))
-          .map(l -> l.substring(l.indexOf('\t') + 1))
-          .map(r -> Pattern.compile(r, FLAGS))
-          .toList();
+          .collect(
+              java.util.stream.Collectors.toMap(
+                  l -> l.substring(0, l.indexOf('\t')),
+                  l -> Pattern.compile(l.substring(l.indexOf('\t') + 1), FLAGS),
+                  (a, b) -> a,
+                  java.util.LinkedHashMap::new));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -14,6 +14,7 @@ import java.util.function.Function;
  */
 public class Message {
   private static final String NONE = new String("");
+  private static final int CUE_REACH = 16_000;
   private String id;
   private String internetMessageId;
   private String senderAddress;
@@ -283,17 +284,7 @@ public class Message {
 
   /** {@link Content#addressGreeting} of the body for any recipient; null when none. */
   public String getAddressGreetingCue() {
-    return bodyCue(
-        "greeting",
-        text -> {
-          for (String recipient : recipients) {
-            String found = Content.addressGreeting(text, recipient);
-            if (found != null) {
-              return found;
-            }
-          }
-          return null;
-        });
+    return bodyCue("greeting", text -> Content.addressGreeting(text, recipients));
   }
 
   /** {@link Content#cryptoLure} of the subject, else of the body. */
@@ -362,7 +353,7 @@ public class Message {
             name,
             k -> {
               String inSubject = finder.apply(subject);
-              String value = inSubject != null ? inSubject : finder.apply(bodyText);
+              String value = inSubject != null ? inSubject : finder.apply(cueText());
               return value == null ? NONE : value;
             });
     return found == NONE ? null : found;
@@ -373,10 +364,19 @@ public class Message {
         cues.computeIfAbsent(
             name,
             k -> {
-              String value = finder.apply((subject == null ? "" : subject) + "\n" + bodyText);
+              String value = finder.apply((subject == null ? "" : subject) + "\n" + cueText());
               return value == null ? NONE : value;
             });
     return found == NONE ? null : found;
+  }
+
+  /**
+   * The part of the body the cues read: what a reader sees in the first screens. Newsletters and
+   * digests run to hundreds of kilobytes, and reading them whole with every cue is what made the
+   * cues the costliest part of an investigation.
+   */
+  private String cueText() {
+    return bodyText.length() > CUE_REACH ? bodyText.substring(0, CUE_REACH) : bodyText;
   }
 
   private String bodyCue(String name, Function<String, String> finder) {
@@ -384,7 +384,7 @@ public class Message {
         cues.computeIfAbsent(
             name,
             k -> {
-              String value = finder.apply(bodyText);
+              String value = finder.apply(cueText());
               return value == null ? NONE : value;
             });
     return found == NONE ? null : found;
