@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.openair.domain.Click;
 import org.openair.domain.Delegation;
 import org.openair.domain.InboxRule;
@@ -167,43 +168,71 @@ public class ActivityStore {
               stored.add(r);
             }
           }
-          for (InboxRule old : stored) {
-            InboxRule seen = sameRule(current, old);
-            try (PreparedStatement ps =
-                c.prepareStatement(
-                    seen == null
-                        ? "delete from inbox_rules where id = ?"
-                        : "update inbox_rules set enabled = ?, external = ? where id = ?")) {
-              if (seen == null) {
-                ps.setString(1, old.getId());
-              } else {
-                ps.setBoolean(1, seen.isEnabled());
-                ps.setBoolean(2, seen.isExternal());
-                ps.setString(3, old.getId());
-              }
-              ps.executeUpdate();
-            }
-          }
-          for (InboxRule r : current) {
-            if (sameRule(stored, r) == null) {
-              try (PreparedStatement ps =
-                  c.prepareStatement(
+          reconcile(
+              stored,
+              current,
+              ActivityStore::sameRule,
+              old -> Db.update(c, "delete from inbox_rules where id = ?", old.getId()),
+              (old, seen) ->
+                  Db.update(
+                      c,
+                      "update inbox_rules set enabled = ?, external = ? where id = ?",
+                      seen.isEnabled(),
+                      seen.isExternal(),
+                      old.getId()),
+              r ->
+                  Db.update(
+                      c,
                       "insert into inbox_rules (id, mailbox, name, forward_to, external, enabled,"
-                          + " created_at) values (?,?,?,?,?,?,?)")) {
-                ps.setString(1, Ids.next(idPrefix.replaceAll("-$", "")));
-                ps.setString(2, box);
-                ps.setString(3, r.getName());
-                ps.setString(4, r.getForwardTo());
-                ps.setBoolean(5, r.isExternal());
-                ps.setBoolean(6, r.isEnabled());
-                ps.setTimestamp(7, Timestamp.from(now));
-                ps.executeUpdate();
-              }
-            }
-          }
+                          + " created_at) values (?,?,?,?,?,?,?)",
+                      Ids.next(idPrefix.replaceAll("-$", "")),
+                      box,
+                      r.getName(),
+                      r.getForwardTo(),
+                      r.isExternal(),
+                      r.isEnabled(),
+                      Timestamp.from(now)));
           return null;
         });
     return inboxRules(box);
+  }
+
+  /**
+   * Brings stored rows in line with what the mail server shows now: a stored row the server no
+   * longer has is removed, one it still has is kept (and refreshed from it), and what the server
+   * has that is not stored is added.
+   */
+  private static <T> void reconcile(
+      List<T> stored,
+      List<T> current,
+      BiFunction<List<T>, T, T> same,
+      SqlAction<T> remove,
+      SqlRefresh<T> keep,
+      SqlAction<T> add)
+      throws SQLException {
+    for (T old : stored) {
+      T seen = same.apply(current, old);
+      if (seen == null) {
+        remove.run(old);
+      } else {
+        keep.run(old, seen);
+      }
+    }
+    for (T now : current) {
+      if (same.apply(stored, now) == null) {
+        add.run(now);
+      }
+    }
+  }
+
+  @FunctionalInterface
+  private interface SqlAction<T> {
+    void run(T row) throws SQLException;
+  }
+
+  @FunctionalInterface
+  private interface SqlRefresh<T> {
+    void run(T stored, T current) throws SQLException;
   }
 
   private static InboxRule sameRule(List<InboxRule> rules, InboxRule r) {
@@ -331,36 +360,28 @@ public class ActivityStore {
                   ActivityStore::delegation,
                   box,
                   DelegationSource.IMAP.code());
-          for (Delegation old : stored) {
-            Delegation seen = sameGrant(current, old);
-            try (PreparedStatement ps =
-                c.prepareStatement(
-                    seen == null
-                        ? "delete from delegations where id = ?"
-                        : "update delegations set external = ? where id = ?")) {
-              if (seen == null) {
-                ps.setString(1, old.getId());
-              } else {
-                ps.setBoolean(1, seen.isExternal());
-                ps.setString(2, old.getId());
-              }
-              ps.executeUpdate();
-            }
-          }
-          for (Delegation d : current) {
-            if (sameGrant(stored, d) == null) {
-              insertDelegation(
-                  c,
-                  Ids.next("dlg"),
-                  box,
-                  d.getFolder(),
-                  d.getDelegate().toLowerCase(Locale.ROOT),
-                  d.getRights(),
-                  d.isExternal(),
-                  now,
-                  DelegationSource.IMAP);
-            }
-          }
+          reconcile(
+              stored,
+              current,
+              ActivityStore::sameGrant,
+              old -> deleteDelegation(c, old.getId()),
+              (old, seen) ->
+                  Db.update(
+                      c,
+                      "update delegations set external = ? where id = ?",
+                      seen.isExternal(),
+                      old.getId()),
+              d ->
+                  insertDelegation(
+                      c,
+                      Ids.next("dlg"),
+                      box,
+                      d.getFolder(),
+                      d.getDelegate().toLowerCase(Locale.ROOT),
+                      d.getRights(),
+                      d.isExternal(),
+                      now,
+                      DelegationSource.IMAP));
           return null;
         });
     return delegations(box);
@@ -368,10 +389,7 @@ public class ActivityStore {
 
   /** Forgets a delegation that was removed; a second call changes nothing. */
   public void deleteDelegation(Connection c, String id) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("delete from delegations where id = ?")) {
-      ps.setString(1, id);
-      ps.executeUpdate();
-    }
+    Db.update(c, "delete from delegations where id = ?", id);
   }
 
   private static void insertDelegation(
@@ -385,20 +403,18 @@ public class ActivityStore {
       Instant grantedAt,
       DelegationSource source)
       throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "insert into delegations (id, mailbox, folder, delegate, rights, external, granted_at,"
-                + " source) values (?,?,?,?,?,?,?,?)")) {
-      ps.setString(1, id);
-      ps.setString(2, mailbox);
-      ps.setString(3, folder);
-      ps.setString(4, delegate);
-      ps.setString(5, rights);
-      ps.setBoolean(6, external);
-      ps.setTimestamp(7, Timestamp.from(grantedAt));
-      ps.setString(8, source.code());
-      ps.executeUpdate();
-    }
+    Db.update(
+        c,
+        "insert into delegations (id, mailbox, folder, delegate, rights, external, granted_at,"
+            + " source) values (?,?,?,?,?,?,?,?)",
+        id,
+        mailbox,
+        folder,
+        delegate,
+        rights,
+        external,
+        Timestamp.from(grantedAt),
+        source.code());
   }
 
   private static Delegation sameGrant(List<Delegation> grants, Delegation d) {

@@ -94,6 +94,16 @@ public class Db {
     return out;
   }
 
+  /** Runs an insert, update or delete with positional parameters on {@code c}; the rows changed. */
+  public static int update(Connection c, String sql, Object... params) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setObject(i + 1, params[i]);
+      }
+      return ps.executeUpdate();
+    }
+  }
+
   /** Turns the current row of a result into a value. */
   @FunctionalInterface
   public interface RowMapper<T> {
