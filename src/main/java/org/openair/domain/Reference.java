@@ -182,11 +182,11 @@ public final class Reference {
 
   /**
    * The brand domain that a display name names while the sender's domain has nothing to do with it,
-   * or null: not the same registrable domain, nor the same name under another suffix, nor a popular
-   * domain, nor a domain that writes the brand's name into a longer word ({@code facebookmail.com},
-   * {@code yahoogroups.com}: brands register those for their own mail). A little-known domain that
-   * joins the brand's name to other words with a hyphen ({@code ledger-ap.com}) is the combosquat
-   * the display name is there to cover.
+   * or null: not the same registrable domain, nor the same name under another suffix, nor a domain
+   * that writes the brand's name into a longer word ({@code facebookmail.com}, {@code
+   * yahoogroups.com}: brands register those for their own mail) or that is popular. A little-known
+   * domain that joins the brand's name to other words with a hyphen ({@code ledger-ap.com}) is the
+   * combosquat the display name is there to cover.
    */
   public static String brandImpersonated(String displayName, String senderDomain) {
     String brand = brandNamedIn(displayName);
@@ -196,10 +196,11 @@ public final class Reference {
     }
     String senderLabel = LookAlikes.label(sender);
     String brandLabel = LookAlikes.label(brand);
-    if (senderLabel.equals(brandLabel) || isPopularDomain(sender)) {
+    if (senderLabel.equals(brandLabel)) {
       return null;
     }
-    if (senderLabel.contains(brandLabel) && !combined(senderLabel, brandLabel)) {
+    if (senderLabel.contains(brandLabel)
+        && (isPopularDomain(sender) || !combined(senderLabel, brandLabel))) {
       return null;
     }
     return brand;
