@@ -7,23 +7,13 @@ import java.util.Objects;
  * that matches a threat-intelligence indicator. Java inserts one per match; rules turn them into
  * findings and verdicts and quote the indicator's source and confidence.
  */
-public class IntelHit {
-  private final String messageId;
-  private final EntityType entityType;
-  private final String value;
-  private final String indicatorType;
-  private final String indicatorValue;
+public class IntelHit extends IndicatorHit {
   private final String source;
   private final Verdict verdict;
   private final ThreatKind threatKind;
   private final int confidence;
-  private final String description;
 
   /**
-   * @param value the message's value that matched, as the message carries it (the link's URL, the
-   *     attachment's SHA-256, the sender's address or IP)
-   * @param indicatorType {@code url}, {@code domain}, {@code ip}, {@code cidr}, {@code sha256},
-   *     {@code sha1}, {@code md5}, {@code email}, {@code subject} or {@code filename}
    * @param verdict {@link Verdict#MALICIOUS} or {@link Verdict#SUSPICIOUS}; benign indicators
    *     become {@link AllowListHit}s instead
    */
@@ -38,43 +28,11 @@ public class IntelHit {
       ThreatKind threatKind,
       int confidence,
       String description) {
-    this.messageId = messageId;
-    this.entityType = Objects.requireNonNull(entityType, "entityType");
-    this.value = value;
-    this.indicatorType = indicatorType;
-    this.indicatorValue = indicatorValue;
+    super(messageId, entityType, value, indicatorType, indicatorValue, description);
     this.source = source;
     this.verdict = Objects.requireNonNull(verdict, "verdict");
     this.threatKind = threatKind == null ? ThreatKind.NONE : threatKind;
     this.confidence = confidence;
-    this.description = description;
-  }
-
-  public String getMessageId() {
-    return messageId;
-  }
-
-  /** What the matched value is: {@code URL}, {@code FILE}, {@code SENDER}, {@code DOMAIN}... */
-  public EntityType getEntityType() {
-    return entityType;
-  }
-
-  public String getValue() {
-    return value;
-  }
-
-  public String getIndicatorType() {
-    return indicatorType;
-  }
-
-  /** The indicator as stored (normalised), e.g. {@code evil.example} for a subdomain's match. */
-  public String getIndicatorValue() {
-    return indicatorValue;
-  }
-
-  /** {@code type:value} of the indicator: the key of an {@code INTEL_MATCH} lookup. */
-  public String getIndicatorKey() {
-    return indicatorType + ":" + indicatorValue;
   }
 
   /**
@@ -114,17 +72,14 @@ public class IntelHit {
     return confidence;
   }
 
-  /** The source's description of the indicator, or null. */
-  public String getDescription() {
-    return description;
-  }
-
   /** A sentence naming the match, the indicator's source and its confidence. */
   public String getSummary() {
+    String value = getValue();
+    String description = getDescription();
     String why =
-        value != null && value.equals(indicatorValue)
+        value != null && value.equals(getIndicatorValue())
             ? ""
-            : " (indicator " + indicatorType + " " + indicatorValue + ")";
+            : " (indicator " + getIndicatorType() + " " + getIndicatorValue() + ")";
     return value
         + " is on "
         + source
@@ -140,11 +95,11 @@ public class IntelHit {
   @Override
   public String toString() {
     return "IntelHit["
-        + entityType.code()
+        + getEntityType().code()
         + ":"
-        + value
+        + getValue()
         + " "
-        + indicatorType
+        + getIndicatorType()
         + " "
         + source
         + " "
