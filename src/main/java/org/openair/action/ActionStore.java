@@ -1,5 +1,9 @@
 package org.openair.action;
 
+import static org.openair.store.Db.bind;
+import static org.openair.store.Db.instant;
+import static org.openair.store.Db.ts;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +13,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -487,12 +490,6 @@ public class ActionStore {
     return out;
   }
 
-  private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
-    for (int i = 0; i < params.size(); i++) {
-      ps.setObject(i + 1, params.get(i));
-    }
-  }
-
   private List<ActionRecord> query(Connection c, String tail, List<Object> params)
       throws SQLException {
     List<ActionRecord> out = new ArrayList<>();
@@ -563,13 +560,5 @@ public class ActionStore {
 
   private static String cut(String s) {
     return s == null || s.length() <= 4000 ? s : s.substring(0, 4000);
-  }
-
-  private static Timestamp ts(Instant instant) {
-    return instant == null ? null : Timestamp.from(instant);
-  }
-
-  private static Instant instant(Timestamp ts) {
-    return ts == null ? null : ts.toInstant();
   }
 }

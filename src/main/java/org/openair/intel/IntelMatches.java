@@ -74,7 +74,7 @@ public class IntelMatches {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "select distinct message_id from deliveries where delivered_at >= ?")) {
-            ps.setTimestamp(1, IntelStore.ts(since));
+            ps.setTimestamp(1, Db.ts(since));
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
                 ids.add(rs.getString(1));
@@ -213,7 +213,7 @@ public class IntelMatches {
                 c,
                 "select m.id, m.sender_ip from messages m where m.sender_ip is not null and m.id"
                     + " in (select d.message_id from deliveries d where d.delivered_at >= ?)",
-                IntelStore.ts(since))) {
+                Db.ts(since))) {
           if (!range.matchIp(row[1]).isEmpty()) {
             ids.add(row[0]);
           }
@@ -236,7 +236,7 @@ public class IntelMatches {
                 c,
                 "select m.id, m.subject from messages m where m.id in"
                     + " (select d.message_id from deliveries d where d.delivered_at >= ?)",
-                IntelStore.ts(since))) {
+                Db.ts(since))) {
           if (!one.matchPattern(IndicatorType.SUBJECT, row[1]).isEmpty()) {
             ids.add(row[0]);
           }
@@ -249,7 +249,7 @@ public class IntelMatches {
                 c,
                 "select a.message_id, a.file_name from attachments a where a.message_id in"
                     + " (select d.message_id from deliveries d where d.delivered_at >= ?)",
-                IntelStore.ts(since))) {
+                Db.ts(since))) {
           if (!one.matchPattern(IndicatorType.FILENAME, row[1]).isEmpty()) {
             ids.add(row[0]);
           }
@@ -296,14 +296,14 @@ public class IntelMatches {
                   + " where delivered_at >= ? and message_id in ("
                   + placeholders(chunk.size())
                   + ") group by message_id")) {
-        ps.setTimestamp(1, IntelStore.ts(since));
+        ps.setTimestamp(1, Db.ts(since));
         for (int i = 0; i < chunk.size(); i++) {
           ps.setString(i + 2, chunk.get(i));
         }
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             counts.put(rs.getString(1), rs.getInt(2));
-            latest.put(rs.getString(1), IntelStore.instant(rs.getTimestamp(3)));
+            latest.put(rs.getString(1), Db.instant(rs.getTimestamp(3)));
           }
         }
       }

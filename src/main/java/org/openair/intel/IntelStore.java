@@ -1,5 +1,9 @@
 package org.openair.intel;
 
+import static org.openair.store.Db.bind;
+import static org.openair.store.Db.instant;
+import static org.openair.store.Db.ts;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,7 +15,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -455,20 +458,6 @@ public class IntelStore {
       bind(ps, params);
       return ps.executeUpdate();
     }
-  }
-
-  private static void bind(PreparedStatement ps, Object... params) throws SQLException {
-    for (int i = 0; i < params.length; i++) {
-      ps.setObject(i + 1, params[i]);
-    }
-  }
-
-  static Timestamp ts(Instant instant) {
-    return instant == null ? null : Timestamp.from(instant);
-  }
-
-  static Instant instant(Timestamp ts) {
-    return ts == null ? null : ts.toInstant();
   }
 
   private static String cut(String s, int max) {

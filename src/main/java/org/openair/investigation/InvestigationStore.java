@@ -1,5 +1,8 @@
 package org.openair.investigation;
 
+import static org.openair.store.Db.bind;
+import static org.openair.store.Db.instant;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -330,12 +333,6 @@ public class InvestigationStore {
     return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
   }
 
-  private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
-    for (int i = 0; i < params.size(); i++) {
-      ps.setObject(i + 1, params.get(i));
-    }
-  }
-
   private static String prefixed(String alias) {
     return alias + COLUMNS.replace(", ", ", " + alias);
   }
@@ -484,9 +481,5 @@ public class InvestigationStore {
         instant(rs.getTimestamp(12)),
         instant(rs.getTimestamp(13)),
         instant(rs.getTimestamp(14)));
-  }
-
-  private static Instant instant(Timestamp ts) {
-    return ts == null ? null : ts.toInstant();
   }
 }

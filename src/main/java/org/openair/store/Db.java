@@ -10,6 +10,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.openair.config.OpenAirConfig;
@@ -82,9 +84,7 @@ public class Db {
       throws SQLException {
     List<T> out = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      for (int i = 0; i < params.length; i++) {
-        ps.setObject(i + 1, params[i]);
-      }
+      bind(ps, params);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           out.add(mapper.map(rs));
@@ -97,11 +97,33 @@ public class Db {
   /** Runs an insert, update or delete with positional parameters on {@code c}; the rows changed. */
   public static int update(Connection c, String sql, Object... params) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      for (int i = 0; i < params.length; i++) {
-        ps.setObject(i + 1, params[i]);
-      }
+      bind(ps, params);
       return ps.executeUpdate();
     }
+  }
+
+  /** Sets positional parameters 1..n of {@code ps}. */
+  public static void bind(PreparedStatement ps, Object... params) throws SQLException {
+    for (int i = 0; i < params.length; i++) {
+      ps.setObject(i + 1, params[i]);
+    }
+  }
+
+  /**
+   * Sets positional parameters 1..n of {@code ps}, for queries whose filters add them one by one.
+   */
+  public static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
+    bind(ps, params.toArray());
+  }
+
+  /** An instant as a SQL timestamp; null stays null. */
+  public static Timestamp ts(Instant instant) {
+    return instant == null ? null : Timestamp.from(instant);
+  }
+
+  /** A SQL timestamp as an instant; null stays null. */
+  public static Instant instant(Timestamp ts) {
+    return ts == null ? null : ts.toInstant();
   }
 
   /** Turns the current row of a result into a value. */

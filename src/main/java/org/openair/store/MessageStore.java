@@ -1,5 +1,8 @@
 package org.openair.store;
 
+import static org.openair.store.Db.instant;
+import static org.openair.store.Db.ts;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,7 +14,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -455,14 +457,6 @@ public class MessageStore {
 
   static String placeholders(int n) {
     return String.join(",", java.util.Collections.nCopies(n, "?"));
-  }
-
-  static Timestamp ts(Instant instant) {
-    return instant == null ? null : Timestamp.from(instant);
-  }
-
-  static Instant instant(Timestamp ts) {
-    return ts == null ? null : ts.toInstant();
   }
 
   private static String cut(String s, int max) {
