@@ -8,11 +8,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,10 +25,8 @@ import java.util.regex.Pattern;
  * campaigns run in all of them; the other cues are English only.
  */
 public final class Content {
-  private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
-
-  private static final Pattern CREDENTIALS =
-      Pattern.compile(
+  private static final CuePattern CREDENTIALS =
+      CuePattern.compile(
           "\\b(?:(?:verify|confirm|update|validate|unlock|restore|reactivate|re-?validate)"
               + " (?:your |the )?(?:e-?mail |mailbox |microsoft |office ?365 |outlook |apple"
               + " |bank )?(?:account|password|identity|mailbox|credentials|login|log-in"
@@ -39,15 +36,14 @@ public final class Content {
               + "|over ?quota|exceeded)"
               + "|unusual (?:sign-?in|login|log-?in) activity"
               + "|(?:sign|log) ?in to (?:view|access|read|download|open|review|restore|avoid|keep)"
-              + "|enter your (?:password|credentials|login details))\\b",
-          FLAGS);
+              + "|enter your (?:password|credentials|login details))\\b");
 
   /**
    * The same requests in other languages: "confirm / verify / update your account, data, identity
    * or password" and "your account has been blocked / suspended".
    */
-  private static final Pattern CREDENTIALS_OTHER_LANGUAGES =
-      Pattern.compile(
+  private static final CuePattern CREDENTIALS_OTHER_LANGUAGES =
+      CuePattern.compile(
           "\\b(?:(?:bestätigen|verifizieren|aktualisieren|überprüfen|entsperren)\\s+sie\\s+"
               + "(?:jetzt\\s+)?(?:ihr(?:e|en)?\\s+)?(?:konto|kundenkonto|daten|kundendaten"
               + "|identität|zugangsdaten|passwort|kontodaten)"
@@ -70,21 +66,19 @@ public final class Content {
               + "|account|carta)\\s+(?:ha\\s+sido|será|foi|será|está|è\\s+stat[oa])\\s+"
               + "(?:temporariamente\\s+|temporalmente\\s+|temporaneamente\\s+)?"
               + "(?:suspendid[oa]|bloquead[oa]|suspens[oa]|bloccat[oa]|sospes[oa]"
-              + "|desactivad[oa]|desativad[oa]))(?![\\p{L}])",
-          FLAGS);
+              + "|desactivad[oa]|desativad[oa]))(?![\\p{L}])");
 
-  private static final Pattern URGENCY =
-      Pattern.compile(
+  private static final CuePattern URGENCY =
+      CuePattern.compile(
           "\\b(?:within (?:24|48|72|12|2|1) ?(?:hours|hrs|h)\\b"
               + "|(?:will|would) be (?:permanently )?(?:suspended|closed|deleted|terminated"
               + "|deactivated|disabled|locked|blocked|lost)"
               + "|final (?:notice|warning|reminder)|immediate(?:ly)? action|act now"
-              + "|expires? today|urgent(?:ly)? (?:action|attention|response|request))",
-          FLAGS);
+              + "|expires? today|urgent(?:ly)? (?:action|attention|response|request))");
 
   /** Deadlines and threats in the same languages. */
-  private static final Pattern URGENCY_OTHER_LANGUAGES =
-      Pattern.compile(
+  private static final CuePattern URGENCY_OTHER_LANGUAGES =
+      CuePattern.compile(
           "\\b(?:innerhalb\\s+(?:von\\s+|der\\s+nächsten\\s+)?(?:24|48|72)\\s+stunden"
               + "|letzte\\s+(?:mahnung|warnung|erinnerung)"
               + "|binnen\\s+(?:24|48|72)\\s+uur|laatste\\s+(?:herinnering|waarschuwing)"
@@ -92,53 +86,47 @@ public final class Content {
               + "|dernier\\s+(?:avertissement|rappel|avis)"
               + "|(?:en\\s+las\\s+próximas|dentro\\s+de|em\\s+até|nas\\s+próximas"
               + "|entro)\\s+(?:24|48|72)\\s+(?:horas|ore)"
-              + "|último\\s+aviso|ultimo\\s+avviso)(?![\\p{L}])",
-          FLAGS);
+              + "|último\\s+aviso|ultimo\\s+avviso)(?![\\p{L}])");
 
-  private static final Pattern GREETING =
-      Pattern.compile(
+  private static final CuePattern GREETING =
+      CuePattern.compile(
           "\\b(?:dear|hello|hi|hey|greetings|attention|attn|hallo|liebe[r]?|sehr\\s+geehrte[r]?"
               + "|beste|geachte|bonjour|cher|chère|hola|estimad[oa]|olá|ola|prezad[oa]|caro|cara"
               + "|gentile|ciao|congratulations|congrats|gefeliciteerd|glückwunsch|félicitations"
-              + "|felicidades|parabéns)\\b[\\s,:!]*",
-          FLAGS);
+              + "|felicidades|parabéns)\\b[\\s,:!]*");
 
-  private static final Pattern PAYMENT =
-      Pattern.compile(
+  private static final CuePattern PAYMENT =
+      CuePattern.compile(
           "\\b(?:(?:wire|bank|swift|ach) transfer"
               + "|(?:change|update)[ds]? (?:of |to |in )?(?:our |the )?(?:bank(?:ing)?|payment"
               + "|remittance) (?:details|information|account)"
               + "|new (?:bank|banking) (?:details|account)"
-              + "|(?:overdue|outstanding|unpaid) (?:invoice|payment|balance))\\b",
-          FLAGS);
+              + "|(?:overdue|outstanding|unpaid) (?:invoice|payment|balance))\\b");
 
-  private static final Pattern GIFT_CARDS =
-      Pattern.compile(
+  private static final CuePattern GIFT_CARDS =
+      CuePattern.compile(
           "\\b(?:gift ?cards?|itunes cards?|google play cards?|steam (?:wallet )?cards?"
-              + "|scratch (?:off )?the (?:back|card))\\b",
-          FLAGS);
+              + "|scratch (?:off )?the (?:back|card))\\b");
 
-  private static final Pattern BEC_OPENER =
-      Pattern.compile(
+  private static final CuePattern BEC_OPENER =
+      CuePattern.compile(
           "\\b(?:are you (?:available|at your desk|in the office|around)"
               + "|i need (?:you to|a favou?r)|(?:quick|urgent) (?:favou?r|task|request)"
               + "|(?:keep|treat) (?:this|it) (?:confidential|between us)"
-              + "|send me your (?:cell|mobile|whatsapp|phone) (?:number|no))\\b",
-          FLAGS);
+              + "|send me your (?:cell|mobile|whatsapp|phone) (?:number|no))\\b");
 
-  private static final Pattern PASSWORD_GIVEN =
-      Pattern.compile(
+  private static final CuePattern PASSWORD_GIVEN =
+      CuePattern.compile(
           "\\b(?:password|passcode|pass ?word|pwd|archive code|zip code is|senha(?: de acesso)?"
               + "|passwort|kennwort|wachtwoord|mot de passe|contraseña|clave)\\s*(?:is)?\\s*[:=-]?"
-              + "\\s*[\"']?[A-Za-z0-9@#$%^&*!._-]{3,20}\\b",
-          FLAGS);
+              + "\\s*[\"']?[a-z0-9@#$%^&*!._-]{3,20}\\b");
 
   /**
    * The moves of cryptocurrency theft: claiming an airdrop or tokens, connecting, verifying or
    * restoring a wallet, typing a recovery phrase, withdrawing coins that were never deposited.
    */
-  private static final Pattern CRYPTO_LURE =
-      Pattern.compile(
+  private static final CuePattern CRYPTO_LURE =
+      CuePattern.compile(
           "\\b(?:claim (?:your |the )?(?:free )?(?:airdrop|tokens?|\\$?[a-z]{2,6} tokens|rewards?"
               + " in (?:btc|eth|usdt))|airdrop (?:is live|rewards?|claim|distribution|now)"
               + "|(?:connect|verify|validate|restore|synchroni[sz]e|re-?activate|unlock)"
@@ -147,32 +135,29 @@ public final class Content {
               + "|(?:seed|recovery|secret|mnemonic) phrase"
               + "|withdraw (?:your )?(?:[\\d.,]+ )?(?:btc|bitcoins?|eth|usdt|crypto)"
               + "|your (?:btc|bitcoin|crypto) (?:balance|account|portfolio) (?:has been|is)"
-              + " (?:credited|funded|ready))\\b",
-          FLAGS);
+              + " (?:credited|funded|ready))\\b");
 
-  private static final Pattern UNSUBSCRIBE =
-      Pattern.compile(
+  private static final CuePattern UNSUBSCRIBE =
+      CuePattern.compile(
           "\\b(?:to be removed from|remove me|(?:click|reply)[^.]{0,40}(?:to be |be )?removed"
               + "|removed from (?:our|this|the|all future) (?:mailing )?(?:list|mailings)"
               + "|opt[- ]?out|no longer wish to receive"
               + "|(?:nicht mehr|niet meer|ne plus|n[a\u00e3]o (?:deseja|quer) mais) (?:\\p{L}+ )?"
               + "(?:erhalten|ontvangen|recevoir|receber)"
-              + "|dejar de recibir|deixar de receber)\\b",
-          FLAGS);
+              + "|dejar de recibir|deixar de receber)\\b");
 
-  private static final Pattern NOT_SPAM_CLAIM =
-      Pattern.compile(
+  private static final CuePattern NOT_SPAM_CLAIM =
+      CuePattern.compile(
           "\\b(?:this (?:e-?mail |message )?is not (?:a )?spam|not unsolicited"
               + "|(?:in )?compliance with (?:the )?(?:can-spam|bill s\\.? ?1618|s\\.? ?1618)"
               + "|you (?:are )?receiv(?:ed|ing) this (?:e-?mail|message) because you"
               + " (?:have )?(?:opted|signed up|registered|subscribed|requested)"
-              + "|one[- ]time (?:e-?)?mail(?:ing)?)\\b",
-          FLAGS);
+              + "|one[- ]time (?:e-?)?mail(?:ing)?)\\b");
 
   // Claims that only bulk mailers make: that the mail is not spam, that a law allows it, or that
   // the address came from a list or a partner rather than from the reader.
-  private static final Pattern BULK_CLAIM =
-      Pattern.compile(
+  private static final CuePattern BULK_CLAIM =
+      CuePattern.compile(
           "\\b(?:this (?:e-?mail |message |mail )?is not (?:a )?spam\\b(?! list)"
               + "|(?:not|never) (?:sent )?unsolicited|never sends? unsolicited"
               + "|compl(?:iance|ies|y) with [^.]{0,60}(?:can-spam|s\\.? ?1618)"
@@ -181,11 +166,10 @@ public final class Content {
               + "|offers? from (?:our |one of our )?(?:affiliates|partners|sponsors|third[- ]part(?:y|ies)"
               + "|marketing partners)"
               + "|(?:through|by|from) one of our (?:marketing |advertising )?partners"
-              + "|entered (?:the|a|our) (?:weekly |monthly |daily )?(?:draw|drawing|contest) at)",
-          FLAGS);
+              + "|entered (?:the|a|our) (?:weekly |monthly |daily )?(?:draw|drawing|contest) at)");
 
-  private static final Pattern SCAM_LURE =
-      Pattern.compile(
+  private static final CuePattern SCAM_LURE =
+      CuePattern.compile(
           "\\b(?:you(?:'ve| have)? (?:been (?:specially |personally |randomly )?(?:selected|chosen)"
               + "|(?:just )?won)\\b(?!['\u2019])"
               + "|you are (?:our|the|a) (?:lucky |grand |prize )?winner"
@@ -200,11 +184,10 @@ public final class Content {
               + "|vous avez (?:\\p{L}+ )?(?:gagn[e\u00e9]|[e\u00e9]t[e\u00e9] s[e\u00e9]lectionn[e\u00e9])"
               + "|tours gratuits"
               + "|(?:usted )?ha(?:s)? (?:sido seleccionad[oa]|ganado)|giros gr[a\u00e1]tis"
-              + "|voc[e\u00ea] (?:foi (?:selecionad[oa]|sortead[oa])|ganhou)|rodadas gr[a\u00e1]tis)",
-          FLAGS);
+              + "|voc[e\u00ea] (?:foi (?:selecionad[oa]|sortead[oa])|ganhou)|rodadas gr[a\u00e1]tis)");
 
-  private static final Pattern ADULT_OR_HEALTH =
-      Pattern.compile(
+  private static final CuePattern ADULT_OR_HEALTH =
+      CuePattern.compile(
           "\\b(?:v[i1*!]agra|cialis|levitra|penis|erections?|erektion|xxx|porn\\p{L}*|nude|naked"
               + "|horny|hardcore|milfs?|sexy (?:girls|women|teens|singles)"
               + "|hot (?:singles|girls|teens|babes)|lonely (?:women|wives|housewives|ladies)"
@@ -217,12 +200,11 @@ public final class Content {
               + "|abnehmen|wunschgewicht|potenz\\p{L}*|afvallen|emagrecer|perder peso|maigrir"
               + "|perte de poids"
               + "|(?:frauen|vrouwen|mulheres|femmes|mujeres) (?:in (?:deiner|jouw|je) (?:n[a\u00e4]he|buurt)"
-              + "|kennenlernen|ontmoeten))\\b",
-          FLAGS);
+              + "|kennenlernen|ontmoeten))\\b");
 
   // "ADV:" is the label several US state laws required on unsolicited advertising.
-  private static final Pattern ADVERTISEMENT_LABEL =
-      Pattern.compile("^\\s*(?:\\[adv\\]|\\(adv\\)|adv\\s*:)", FLAGS);
+  private static final CuePattern ADVERTISEMENT_LABEL =
+      CuePattern.compile("^\\s*(?:\\[adv\\]|\\(adv\\)|adv\\s*:)");
 
   // A token after a wide gap at the end of a subject makes every copy unique (a "hash buster").
   private static final Pattern PADDED_TOKEN = Pattern.compile("\\S\\s{6,}(\\S+)\\s*$");
@@ -236,13 +218,13 @@ public final class Content {
 
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
-  private static final Map<String, Pattern> ADVANCE_FEE = loadPatterns("advance-fee.txt");
+  private static final Map<String, CuePattern> ADVANCE_FEE = loadPatterns("advance-fee.txt");
 
   /**
    * SpamAssassin's predicate for a sum of money. Every advance-fee story names one, so a text
    * without it is not searched for the fifty others, which keeps the cue cheap on ordinary mail.
    */
-  private static final Pattern ADVANCE_FEE_MONEY =
+  private static final CuePattern ADVANCE_FEE_MONEY =
       java.util.Objects.requireNonNull(
           ADVANCE_FEE.get("__FRAUD_DBI"), "advance-fee money predicate");
 
@@ -252,8 +234,8 @@ public final class Content {
   /** Different advance-fee phrases a story needs before it counts, as SpamAssassin's rules do. */
   static final int ADVANCE_FEE_PHRASES = 3;
 
-  private static final Pattern MONEY_OFFER =
-      Pattern.compile(
+  private static final CuePattern MONEY_OFFER =
+      CuePattern.compile(
           "\\b(?:100% free|risk[- ]free|no (?:obligation|cost|credit check)|money[- ]back"
               + "|(?:extra|additional|residual|home[- ]based) income|earn (?:up to )?\\$"
               + "|(?:lowest|low) (?:mortgage )?(?:rates?|prices?)|debt (?:free|consolidation|relief)"
@@ -268,8 +250,7 @@ public final class Content {
               + "|(?:sparen sie|bespaar|\u00e9conomisez|ahorre|economize) (?:bis zu|tot|jusqu'\u00e0"
               + "|hasta|at\u00e9) \\d+ ?%"
               + "|jetzt (?:kaufen|bestellen)|nu (?:kopen|bestellen)"
-              + "|(?:achetez|commandez)[- ]maintenant|compre (?:ahora|agora|j\u00e1))",
-          FLAGS);
+              + "|(?:achetez|commandez)[- ]maintenant|compre (?:ahora|agora|j\u00e1))");
 
   private static final int GREETING_REACH = 600;
   private static final int OPENING_REACH = 200;
@@ -278,14 +259,14 @@ public final class Content {
 
   /** A request to sign in, verify or update an account or password, or null. */
   public static String credentialRequest(String text) {
-    String found = find(CREDENTIALS, text);
-    return found != null ? found : find(CREDENTIALS_OTHER_LANGUAGES, text);
+    String found = CREDENTIALS.find(text);
+    return found != null ? found : CREDENTIALS_OTHER_LANGUAGES.find(text);
   }
 
   /** A threat or deadline meant to rush the reader, or null. */
   public static String urgency(String text) {
-    String found = find(URGENCY, text);
-    return found != null ? found : find(URGENCY_OTHER_LANGUAGES, text);
+    String found = URGENCY.find(text);
+    return found != null ? found : URGENCY_OTHER_LANGUAGES.find(text);
   }
 
   /**
@@ -302,8 +283,8 @@ public final class Content {
     String head = text.length() > GREETING_REACH ? text.substring(0, GREETING_REACH) : text;
     // The greetings are found once; each address is then compared where one ends.
     List<int[]> greetings = new ArrayList<>();
-    Matcher m = GREETING.matcher(head);
-    while (m.find()) {
+    CuePattern.Search m = GREETING.search(head);
+    while (m.next()) {
       greetings.add(new int[] {m.start(), m.end()});
     }
     for (String address : addresses) {
@@ -364,54 +345,54 @@ public final class Content {
    * A cryptocurrency theft move (airdrop claim, wallet "verification", recovery phrase), or null.
    */
   public static String cryptoLure(String text) {
-    return find(CRYPTO_LURE, text);
+    return CRYPTO_LURE.find(text);
   }
 
   /** A request about payments or bank details, or null. */
   public static String paymentRequest(String text) {
-    return find(PAYMENT, text);
+    return PAYMENT.find(text);
   }
 
   /** A mention of gift cards, the currency of gift-card fraud, or null. */
   public static String giftCards(String text) {
-    return find(GIFT_CARDS, text);
+    return GIFT_CARDS.find(text);
   }
 
   /** The opening moves of business e-mail compromise ("are you available?"), or null. */
   public static String becOpener(String text) {
-    return find(BEC_OPENER, text);
+    return BEC_OPENER.find(text);
   }
 
   /** A password or code written out in the text, as sent with encrypted archives, or null. */
   public static String passwordGiven(String text) {
-    return find(PASSWORD_GIVEN, text);
+    return PASSWORD_GIVEN.find(text);
   }
 
   /** Instructions for getting off a mailing list, or null. */
   public static String unsubscribe(String text) {
-    return find(UNSUBSCRIBE, text);
+    return UNSUBSCRIBE.find(text);
   }
 
   /** A claim that the mail is not spam or is sent lawfully, or null. */
   public static String notSpamClaim(String text) {
-    return find(NOT_SPAM_CLAIM, text);
+    return NOT_SPAM_CLAIM.find(text);
   }
 
   /** A money-making or bargain offer, or null. */
   public static String moneyOffer(String text) {
-    return find(MONEY_OFFER, text);
+    return MONEY_OFFER.find(text);
   }
 
   /**
    * A claim that the mail is not spam, is lawful, or reached the reader through a list, or null.
    */
   public static String bulkClaim(String text) {
-    return find(BULK_CLAIM, text);
+    return BULK_CLAIM.find(text);
   }
 
   /** A prize, selection, give-away or gambling lure, or null. */
   public static String scamLure(String text) {
-    return find(SCAM_LURE, text);
+    return SCAM_LURE.find(text);
   }
 
   /**
@@ -419,7 +400,7 @@ public final class Content {
    * as likely to be news or a discussion of spam.
    */
   public static String adultOrHealthPitch(String text) {
-    List<String> found = distinct(ADULT_OR_HEALTH, text, 2);
+    List<String> found = ADULT_OR_HEALTH.distinct(text, 2);
     return found.size() >= 2 ? String.join("\", \"", found) : null;
   }
 
@@ -432,14 +413,15 @@ public final class Content {
       return null;
     }
     String scan = text.length() > ADVANCE_FEE_REACH ? text.substring(0, ADVANCE_FEE_REACH) : text;
-    if (!ADVANCE_FEE_MONEY.matcher(scan).find()) {
+    String lower = CuePattern.lower(scan);
+    if (ADVANCE_FEE_MONEY.find(scan, lower) == null) {
       return null;
     }
     List<String> found = new ArrayList<>();
-    for (Pattern p : ADVANCE_FEE.values()) {
-      Matcher m = p.matcher(scan);
-      if (m.find()) {
-        found.add(m.group().strip());
+    for (CuePattern p : ADVANCE_FEE.values()) {
+      String phrase = p.find(scan, lower);
+      if (phrase != null) {
+        found.add(phrase);
         if (found.size() == ADVANCE_FEE_PHRASES) {
           return String.join("\", \"", found);
         }
@@ -450,7 +432,7 @@ public final class Content {
 
   /** The "ADV:" label that marks unsolicited advertising, or null. */
   public static String advertisementLabel(String subject) {
-    return find(ADVERTISEMENT_LABEL, subject);
+    return ADVERTISEMENT_LABEL.find(subject);
   }
 
   /**
@@ -575,37 +557,31 @@ public final class Content {
     return n;
   }
 
-  private static List<String> distinct(Pattern p, String text, int enough) {
-    if (text == null || text.isEmpty()) {
-      return List.of();
-    }
-    Set<String> seen = new LinkedHashSet<>();
-    List<String> found = new ArrayList<>();
-    Matcher m = p.matcher(text);
-    while (m.find() && found.size() < enough) {
-      if (seen.add(m.group().strip().toLowerCase(Locale.ROOT))) {
-        found.add(m.group().strip());
-      }
-    }
-    return found;
-  }
-
-  // Reference patterns are read as written: lower-casing them would change what \\S or \\W mean.
-  private static Map<String, Pattern> loadPatterns(String name) {
+  // The lists are SpamAssassin's, so a pattern that does not compile names its file and line.
+  private static Map<String, CuePattern> loadPatterns(String name) {
     try (InputStream in = Content.class.getResourceAsStream("reference/" + name)) {
       if (in == null) {
         throw new IllegalStateException("reference list " + name + " is missing from the build");
       }
       BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      return reader
-          .lines()
-          .filter(l -> !l.isBlank() && !l.startsWith("#"))
-          .collect(
-              java.util.stream.Collectors.toMap(
-                  l -> l.substring(0, l.indexOf('\t')),
-                  l -> Pattern.compile(l.substring(l.indexOf('\t') + 1), FLAGS),
-                  (a, b) -> a,
-                  java.util.LinkedHashMap::new));
+      Map<String, CuePattern> patterns = new LinkedHashMap<>();
+      int number = 0;
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        number++;
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        int tab = line.indexOf('\t');
+        try {
+          if (tab < 1) {
+            throw new IllegalArgumentException("expected a name, a tab and a pattern");
+          }
+          patterns.putIfAbsent(line.substring(0, tab), CuePattern.compile(line.substring(tab + 1)));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalStateException(name + ":" + number + ": " + e.getMessage(), e);
+        }
+      }
+      return patterns;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
