@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -100,6 +102,7 @@ final class Backtest {
     try {
       long start = System.nanoTime();
       long cpuStart = cpuNanos();
+      long jitStart = jitMillis();
       List<Item> items =
           parallel(
               pool,
@@ -135,6 +138,7 @@ final class Backtest {
               i -> investigate(rules, investigator, source, type, o, items.get(i)));
       long done = System.nanoTime();
       long cpu = cpuNanos() - cpuStart;
+      long jit = jitStart < 0 ? -1 : jitMillis() - jitStart;
 
       Path outFile = o.out();
       if (outFile.getParent() != null) {
@@ -146,7 +150,7 @@ final class Backtest {
           w.write('\n');
         }
       }
-      summary(o, rules, lines, parsed - start, done - parsed, cpu);
+      summary(o, rules, lines, parsed - start, done - parsed, cpu, jit);
       return 0;
     } finally {
       pool.shutdownNow();
@@ -228,8 +232,22 @@ final class Backtest {
         : -1;
   }
 
+  /** Time the JVM's compiler threads have spent so far, or -1 where the JVM cannot tell. */
+  private static long jitMillis() {
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    return jit != null && jit.isCompilationTimeMonitoringSupported()
+        ? jit.getTotalCompilationTime()
+        : -1;
+  }
+
   private void summary(
-      Options o, RuleSet rules, List<Line> lines, long parseNanos, long runNanos, long cpuNanos) {
+      Options o,
+      RuleSet rules,
+      List<Line> lines,
+      long parseNanos,
+      long runNanos,
+      long cpuNanos,
+      long jitMillis) {
     int total = lines.size();
     Map<String, Integer> verdicts = new LinkedHashMap<>();
     for (Verdict v : Verdict.values()) {
@@ -305,10 +323,16 @@ final class Backtest {
         o.threads());
     if (cpuNanos > 0) {
       // On a shared machine the wall clock also counts other processes' turns on the cores; CPU
-      // time (JIT and GC threads included) says what the work itself costs.
+      // time (JIT and GC threads included) says what the work itself costs. On two cores the JIT
+      // compiler's share of a short run is large, which README's backtest section explains.
       out.printf(
-          "cpu:        %.0f messages per CPU-second (%.2f CPU-seconds in all)%n",
-          total / (cpuNanos / 1e9), cpuNanos / 1e9);
+          "cpu:        %.0f messages per CPU-second (%.2f CPU-seconds in all%s)%n",
+          total / (cpuNanos / 1e9),
+          cpuNanos / 1e9,
+          jitMillis < 0
+              ? ""
+              : String.format(
+                  Locale.ROOT, ", %.2f of them compiling Java to machine code", jitMillis / 1e3));
     }
     out.println("results:    " + o.out());
   }

@@ -413,13 +413,13 @@ public final class Content {
       return null;
     }
     String scan = text.length() > ADVANCE_FEE_REACH ? text.substring(0, ADVANCE_FEE_REACH) : text;
-    String lower = CuePattern.lower(scan);
-    if (ADVANCE_FEE_MONEY.find(scan, lower) == null) {
+    CuePattern.Text lower = CuePattern.Text.of(scan);
+    if (ADVANCE_FEE_MONEY.find(lower) == null) {
       return null;
     }
     List<String> found = new ArrayList<>();
     for (CuePattern p : ADVANCE_FEE.values()) {
-      String phrase = p.find(scan, lower);
+      String phrase = p.find(lower);
       if (phrase != null) {
         found.add(phrase);
         if (found.size() == ADVANCE_FEE_PHRASES) {

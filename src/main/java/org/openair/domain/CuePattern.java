@@ -1,6 +1,7 @@
 package org.openair.domain;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,15 +32,15 @@ public final class CuePattern {
   private final Pattern pattern;
 
   /** Pairs (a, b) of characters that can begin a match, as bit a * TABLE + b; null: no shortcut. */
-  private final BitSet pairs;
+  private final long[] pairs;
 
   /** Characters that can begin a match as the text's last character. */
-  private final BitSet lasts;
+  private final long[] lasts;
 
   private CuePattern(Pattern pattern, BitSet pairs, BitSet lasts) {
     this.pattern = pattern;
-    this.pairs = pairs;
-    this.lasts = lasts;
+    this.pairs = pairs == null ? null : Arrays.copyOf(pairs.toLongArray(), TABLE * TABLE / 64);
+    this.lasts = lasts == null ? null : Arrays.copyOf(lasts.toLongArray(), TABLE / 64);
   }
 
   /**
@@ -89,16 +90,13 @@ public final class CuePattern {
 
   /** The first match in {@code text}, as written there and stripped, or null. */
   public String find(String text) {
-    if (text == null || text.isEmpty()) {
-      return null;
-    }
-    Search s = search(text);
-    return s.next() ? s.group().strip() : null;
+    return text == null || text.isEmpty() ? null : find(Text.of(text));
   }
 
-  /** Whether {@code text} has a match. */
-  public boolean in(String text) {
-    return text != null && !text.isEmpty() && search(text).next();
+  /** The first match in a text that several patterns search, or null. */
+  public String find(Text text) {
+    Search s = search(text);
+    return s.next() ? s.group().strip() : null;
   }
 
   /**
@@ -110,7 +108,7 @@ public final class CuePattern {
     }
     Set<String> seen = new LinkedHashSet<>();
     List<String> found = new ArrayList<>();
-    Search s = search(text);
+    Search s = search(Text.of(text));
     while (found.size() < enough && s.next()) {
       String match = s.group().strip();
       if (seen.add(match.toLowerCase(Locale.ROOT))) {
@@ -122,34 +120,52 @@ public final class CuePattern {
 
   /** The matches in {@code text}, one by one. */
   public Search search(String text) {
-    return new Search(text, lower(text));
+    return search(Text.of(text));
   }
 
-  /**
-   * The first match in {@code text}, given also as {@link #lower}{@code (text)} so that several
-   * patterns searching one text lower-case it once; or null.
-   */
-  String find(String text, String lower) {
-    Search s = new Search(text, lower);
-    return s.next() ? s.group().strip() : null;
+  /** The matches in {@code text}, one by one. */
+  public Search search(Text text) {
+    return new Search(text);
+  }
+
+  /** A text lower-cased once, for any number of patterns to search. */
+  public static final class Text {
+    private final String text;
+    private final char[] lower;
+    private final String lowerText;
+
+    private Text(String text) {
+      this.text = text;
+      // One char for one char, so that positions in the lower-cased text are positions in the text.
+      this.lower = text.toCharArray();
+      for (int i = 0; i < lower.length; i++) {
+        lower[i] = Character.toLowerCase(lower[i]);
+      }
+      this.lowerText = new String(lower);
+    }
+
+    public static Text of(String text) {
+      return new Text(text == null ? "" : text);
+    }
   }
 
   /** Successive matches in one text, as {@link Matcher#find()} gives them. */
   public final class Search {
     private final String text;
-    private final String lower;
+    private final char[] lower;
     private final Matcher matcher;
     private int from;
 
-    private Search(String text, String lower) {
-      this.text = text;
-      this.lower = lower;
-      this.matcher = pattern.matcher(lower).useTransparentBounds(true).useAnchoringBounds(false);
+    private Search(Text text) {
+      this.text = text.text;
+      this.lower = text.lower;
+      this.matcher =
+          pattern.matcher(text.lowerText).useTransparentBounds(true).useAnchoringBounds(false);
     }
 
     /** Moves to the next match; false when there is none. */
     public boolean next() {
-      int n = lower.length();
+      int n = lower.length;
       if (from > n) {
         return false;
       }
@@ -157,15 +173,18 @@ public final class CuePattern {
         matcher.region(from, n);
         return advance(matcher.find());
       }
+      char[] chars = lower;
+      long[] table = pairs;
       for (int i = from; i < n; i++) {
-        char a = lower.charAt(i);
+        char a = chars[i];
         if (a < TABLE) {
           if (i + 1 < n) {
-            char b = lower.charAt(i + 1);
-            if (b < TABLE && !pairs.get(a * TABLE + b)) {
+            char b = chars[i + 1];
+            int bit = a * TABLE + b;
+            if (b < TABLE && (table[bit >>> 6] & (1L << bit)) == 0) {
               continue;
             }
-          } else if (!lasts.get(a)) {
+          } else if ((lasts[a >>> 6] & (1L << a)) == 0) {
             continue;
           }
         }
@@ -180,7 +199,7 @@ public final class CuePattern {
 
     private boolean advance(boolean found) {
       if (!found) {
-        from = lower.length() + 1;
+        from = lower.length + 1;
         return false;
       }
       from = matcher.end() > matcher.start() ? matcher.end() : matcher.end() + 1;
@@ -199,15 +218,6 @@ public final class CuePattern {
     public String group() {
       return text.substring(matcher.start(), matcher.end());
     }
-  }
-
-  // One char for one char, so that positions in the lower-cased text are positions in the text.
-  static String lower(String text) {
-    char[] chars = text.toCharArray();
-    for (int i = 0; i < chars.length; i++) {
-      chars[i] = Character.toLowerCase(chars[i]);
-    }
-    return new String(chars);
   }
 
   private static String upperCaseLiteral(String regex) {
