@@ -469,7 +469,15 @@ public final class Content {
     if (text == null || text.isEmpty()) {
       return null;
     }
-    Matcher m = SPLIT_WORD.matcher(text);
+    // Most texts have no filler at all, and a loop over the chars is much cheaper than the regex.
+    int filler = 0;
+    while (filler < text.length() && !isInvisible(text.charAt(filler))) {
+      filler++;
+    }
+    if (filler == text.length()) {
+      return null;
+    }
+    Matcher m = SPLIT_WORD.matcher(text).region(Math.max(0, filler - 1), text.length());
     String first = null;
     int n = 0;
     while (m.find()) {
