@@ -166,13 +166,16 @@ public final class Investigator {
           return;
         }
         rounds++;
+        Map<String, LookupRequest> toAsk = new LinkedHashMap<>();
+        for (LookupRequest r : pending) {
+          if (!answers.containsKey(r.signature())) {
+            toAsk.putIfAbsent(r.signature(), r);
+          }
+        }
+        ask(session, List.copyOf(toAsk.values()));
         for (LookupRequest r : pending) {
           String sig = r.signature();
-          Integer found = answers.get(sig);
-          if (found == null) {
-            found = answer(session, r);
-            answers.put(sig, found);
-          }
+          int found = answers.getOrDefault(sig, 0);
           lookups.putIfAbsent(sig, r);
           r.markAnswered(found);
           FactHandle handle = session.getFactHandle(r);
@@ -184,22 +187,34 @@ public final class Investigator {
       }
     }
 
-    private int answer(KieSession session, LookupRequest request) {
-      List<Object> facts;
-      try {
-        facts = source.answer(request, input.investigation());
-      } catch (RuntimeException e) {
-        warnings.add("lookup " + request + " failed: " + e);
-        return 0;
+    private void ask(KieSession session, List<LookupRequest> requests) {
+      if (requests.isEmpty()) {
+        return;
       }
-      int found = 0;
-      for (Object f : facts == null ? List.<Object>of() : facts) {
-        insertOnce(session, f);
-        if (!(f instanceof ClusterMember) && !(f instanceof IndicatorMatch)) {
-          found++;
+      Map<LookupRequest, FactSource.Answer> answered;
+      try {
+        answered = source.answerAll(requests, input.investigation());
+      } catch (RuntimeException e) {
+        answered = Map.of();
+        for (LookupRequest r : requests) {
+          warnings.add("lookup " + r + " failed: " + e);
         }
       }
-      return found;
+      for (LookupRequest r : requests) {
+        FactSource.Answer answer = answered.get(r);
+        int found = 0;
+        if (answer != null && answer.failure() != null) {
+          warnings.add("lookup " + r + " failed: " + answer.failure());
+        } else if (answer != null) {
+          for (Object f : answer.facts()) {
+            insertOnce(session, f);
+            if (!(f instanceof ClusterMember) && !(f instanceof IndicatorMatch)) {
+              found++;
+            }
+          }
+        }
+        answers.put(r.signature(), found);
+      }
     }
 
     /** Inserts a fact unless an equal one (by its natural key) is already in the session. */

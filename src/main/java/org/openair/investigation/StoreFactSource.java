@@ -2,15 +2,21 @@ package org.openair.investigation;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.openair.action.connector.ImapAclConnector;
 import org.openair.action.connector.SieveConnector;
 import org.openair.domain.ClusterMember;
 import org.openair.domain.Investigation;
+import org.openair.domain.LookupKind;
 import org.openair.domain.LookupRequest;
 import org.openair.domain.Message;
+import org.openair.domain.Report;
 import org.openair.engine.FactSource;
 import org.openair.intake.AttachmentScanner;
 import org.openair.intel.IntelMatches;
@@ -84,9 +90,45 @@ public class StoreFactSource implements FactSource {
       case SENDER_HISTORY ->
           facts.addAll(
               messages.fromSender(request.getKey(), since, investigation.getNow(), MAX_HISTORY));
-      case OTHER_REPORTS -> facts.addAll(messages.reports(request.getKey(), since));
+      case OTHER_REPORTS -> facts.addAll(messages.reports(List.of(request.getKey()), since));
     }
     return facts;
+  }
+
+  /**
+   * Answers reports of many messages with one query per window: the user-reported playbook asks for
+   * the reports of every copy in the cluster, up to {@link #MAX_MESSAGES} of them.
+   */
+  @Override
+  public Map<LookupRequest, Answer> answerAll(
+      List<LookupRequest> requests, Investigation investigation) {
+    Map<LookupRequest, Answer> answers = new LinkedHashMap<>();
+    Map<Duration, List<LookupRequest>> reportsByWindow = new LinkedHashMap<>();
+    List<LookupRequest> others = new ArrayList<>();
+    for (LookupRequest r : requests) {
+      if (r.getKind() == LookupKind.OTHER_REPORTS) {
+        reportsByWindow.computeIfAbsent(r.getWindow(), w -> new ArrayList<>()).add(r);
+      } else {
+        others.add(r);
+      }
+    }
+    reportsByWindow.forEach(
+        (window, asked) -> {
+          try {
+            Map<String, List<Object>> byMessage = new HashMap<>();
+            List<String> ids = asked.stream().map(LookupRequest::getKey).distinct().toList();
+            for (Report report : messages.reports(ids, investigation.getNow().minus(window))) {
+              byMessage.computeIfAbsent(report.getMessageId(), k -> new ArrayList<>()).add(report);
+            }
+            for (LookupRequest r : asked) {
+              answers.put(r, Answer.of(byMessage.getOrDefault(r.getKey(), List.of())));
+            }
+          } catch (RuntimeException e) {
+            asked.forEach(r -> answers.put(r, Answer.failed(e)));
+          }
+        });
+    answers.putAll(FactSource.super.answerAll(others, investigation));
+    return answers;
   }
 
   private void cluster(List<Object> facts, List<Message> found, LookupRequest request) {

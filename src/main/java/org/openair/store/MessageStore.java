@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import org.openair.domain.AlertType;
@@ -325,17 +326,35 @@ public class MessageStore {
                 ts(until)));
   }
 
-  /** Users' reports of a message (user-reported alerts about it) since {@code since}. */
-  public List<Report> reports(String messageId, Instant since) {
-    return db.list(
-        "select id, message_id, reported_by, occurred_at from alerts"
-            + " where message_id = ? and type = ? and occurred_at >= ? order by occurred_at",
-        rs ->
-            new Report(
-                rs.getString(1), rs.getString(2), rs.getString(3), instant(rs.getTimestamp(4))),
-        messageId,
-        AlertType.USER_REPORTED.code(),
-        ts(since));
+  /** Most ids one query binds; larger sets are asked in parts. */
+  private static final int IDS_PER_QUERY = 500;
+
+  /**
+   * Users' reports (user-reported alerts) of any of these messages since {@code since}, oldest
+   * first within each part of {@link #IDS_PER_QUERY} ids.
+   */
+  public List<Report> reports(Collection<String> messageIds, Instant since) {
+    List<String> ids = List.copyOf(new LinkedHashSet<>(messageIds));
+    List<Report> found = new ArrayList<>();
+    for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+      List<String> part = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
+      List<Object> params = new ArrayList<>(part);
+      params.add(AlertType.USER_REPORTED.code());
+      params.add(ts(since));
+      found.addAll(
+          db.list(
+              "select id, message_id, reported_by, occurred_at from alerts where message_id in ("
+                  + placeholders(part.size())
+                  + ") and type = ? and occurred_at >= ? order by occurred_at",
+              rs ->
+                  new Report(
+                      rs.getString(1),
+                      rs.getString(2),
+                      rs.getString(3),
+                      instant(rs.getTimestamp(4))),
+              params.toArray()));
+    }
+    return found;
   }
 
   public List<Delivery> deliveries(Collection<String> messageIds) {

@@ -6,13 +6,17 @@ import static org.openair.engine.RuleFiles.rule;
 import static org.openair.engine.RuleFiles.write;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openair.domain.ActionType;
 import org.openair.domain.ClusterMember;
+import org.openair.domain.Investigation;
 import org.openair.domain.LookupKind;
+import org.openair.domain.LookupRequest;
 import org.openair.domain.Verdict;
 
 /** The investigator's mechanics, with small test rule files rather than the real playbooks. */
@@ -82,6 +86,77 @@ class InvestigatorTest {
 
     assertThat(store.calls).hasValue(1);
     assertThat(outcome.lookups()).singleElement().matches(r -> r.isAnswered() && r.getFound() == 1);
+  }
+
+  @Test
+  void oneRoundsRequestsReachTheSourceTogetherAndEachCountsItsOwnFacts() throws Exception {
+    RuleSet rules =
+        compile(
+            rule(
+                "T-1",
+                "ask about two messages",
+                "  Alert()\n",
+                "  insert(LookupRequest.lastDays(LookupKind.DELIVERIES, \"m1\", 7));\n"
+                    + "  insert(LookupRequest.lastDays(LookupKind.DELIVERIES, \"m2\", 7));\n"));
+    InMemoryFactSource store =
+        new InMemoryFactSource()
+            .add(Fixtures.delivery("d1", "m1", "a@acme.example"))
+            .add(Fixtures.delivery("d2", "m2", "a@acme.example"))
+            .add(Fixtures.delivery("d3", "m2", "b@acme.example"));
+    List<Integer> batches = new ArrayList<>();
+    FactSource batching =
+        new FactSource() {
+          @Override
+          public List<Object> answer(LookupRequest request, Investigation investigation) {
+            return store.answer(request, investigation);
+          }
+
+          @Override
+          public Map<LookupRequest, Answer> answerAll(
+              List<LookupRequest> requests, Investigation investigation) {
+            batches.add(requests.size());
+            return FactSource.super.answerAll(requests, investigation);
+          }
+        };
+
+    InvestigationOutcome outcome = new Investigator(5).investigate(rules, input(), batching);
+
+    assertThat(batches).containsExactly(2);
+    assertThat(outcome.lookups())
+        .extracting(r -> r.getKey() + "=" + r.getFound())
+        .containsExactlyInAnyOrder("m1=1", "m2=2");
+  }
+
+  @Test
+  void aLookupThatFailsWarnsAndTheOthersOfItsRoundStillCount() throws Exception {
+    RuleSet rules =
+        compile(
+            rule(
+                "T-1",
+                "ask about two messages",
+                "  Alert()\n",
+                "  insert(LookupRequest.lastDays(LookupKind.DELIVERIES, \"m1\", 7));\n"
+                    + "  insert(LookupRequest.lastDays(LookupKind.DELIVERIES, \"broken\", 7));\n"));
+    InMemoryFactSource store =
+        new InMemoryFactSource().add(Fixtures.delivery("d1", "m1", "a@acme.example"));
+    FactSource halfBroken =
+        (request, investigation) -> {
+          if (request.getKey().equals("broken")) {
+            throw new IllegalStateException("store unavailable");
+          }
+          return store.answer(request, investigation);
+        };
+
+    InvestigationOutcome outcome = new Investigator(5).investigate(rules, input(), halfBroken);
+
+    assertThat(outcome.warnings())
+        .singleElement()
+        .asString()
+        .contains("broken")
+        .contains("store unavailable");
+    assertThat(outcome.lookups())
+        .extracting(r -> r.getKey() + "=" + r.getFound())
+        .containsExactlyInAnyOrder("m1=1", "broken=0");
   }
 
   @Test
