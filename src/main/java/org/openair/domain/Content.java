@@ -258,13 +258,13 @@ public final class Content {
   private Content() {}
 
   /** A request to sign in, verify or update an account or password, or null. */
-  public static String credentialRequest(String text) {
+  public static String credentialRequest(CharSequence text) {
     String found = CREDENTIALS.find(text);
     return found != null ? found : CREDENTIALS_OTHER_LANGUAGES.find(text);
   }
 
   /** A threat or deadline meant to rush the reader, or null. */
-  public static String urgency(String text) {
+  public static String urgency(CharSequence text) {
     String found = URGENCY.find(text);
     return found != null ? found : URGENCY_OTHER_LANGUAGES.find(text);
   }
@@ -276,11 +276,11 @@ public final class Content {
    * or null: mass mailings know an address, not a name, and people writing to someone they know do
    * not greet them this way.
    */
-  public static String addressGreeting(String text, Collection<String> addresses) {
+  public static String addressGreeting(CharSequence text, Collection<String> addresses) {
     if (text == null || addresses == null || addresses.isEmpty()) {
       return null;
     }
-    String head = text.length() > GREETING_REACH ? text.substring(0, GREETING_REACH) : text;
+    String head = text.subSequence(0, Math.min(text.length(), GREETING_REACH)).toString();
     // The greetings are found once; each address is then compared where one ends.
     List<int[]> greetings = new ArrayList<>();
     CuePattern.Search m = GREETING.search(head);
@@ -344,54 +344,54 @@ public final class Content {
   /**
    * A cryptocurrency theft move (airdrop claim, wallet "verification", recovery phrase), or null.
    */
-  public static String cryptoLure(String text) {
+  public static String cryptoLure(CharSequence text) {
     return CRYPTO_LURE.find(text);
   }
 
   /** A request about payments or bank details, or null. */
-  public static String paymentRequest(String text) {
+  public static String paymentRequest(CharSequence text) {
     return PAYMENT.find(text);
   }
 
   /** A mention of gift cards, the currency of gift-card fraud, or null. */
-  public static String giftCards(String text) {
+  public static String giftCards(CharSequence text) {
     return GIFT_CARDS.find(text);
   }
 
   /** The opening moves of business e-mail compromise ("are you available?"), or null. */
-  public static String becOpener(String text) {
+  public static String becOpener(CharSequence text) {
     return BEC_OPENER.find(text);
   }
 
   /** A password or code written out in the text, as sent with encrypted archives, or null. */
-  public static String passwordGiven(String text) {
+  public static String passwordGiven(CharSequence text) {
     return PASSWORD_GIVEN.find(text);
   }
 
   /** Instructions for getting off a mailing list, or null. */
-  public static String unsubscribe(String text) {
+  public static String unsubscribe(CharSequence text) {
     return UNSUBSCRIBE.find(text);
   }
 
   /** A claim that the mail is not spam or is sent lawfully, or null. */
-  public static String notSpamClaim(String text) {
+  public static String notSpamClaim(CharSequence text) {
     return NOT_SPAM_CLAIM.find(text);
   }
 
   /** A money-making or bargain offer, or null. */
-  public static String moneyOffer(String text) {
+  public static String moneyOffer(CharSequence text) {
     return MONEY_OFFER.find(text);
   }
 
   /**
    * A claim that the mail is not spam, is lawful, or reached the reader through a list, or null.
    */
-  public static String bulkClaim(String text) {
+  public static String bulkClaim(CharSequence text) {
     return BULK_CLAIM.find(text);
   }
 
   /** A prize, selection, give-away or gambling lure, or null. */
-  public static String scamLure(String text) {
+  public static String scamLure(CharSequence text) {
     return SCAM_LURE.find(text);
   }
 
@@ -399,7 +399,7 @@ public final class Content {
    * Two different adult, dating or miracle-health phrases joined by a comma, or null: one alone is
    * as likely to be news or a discussion of spam.
    */
-  public static String adultOrHealthPitch(String text) {
+  public static String adultOrHealthPitch(CharSequence text) {
     List<String> found = ADULT_OR_HEALTH.distinct(text, 2);
     return found.size() >= 2 ? String.join("\", \"", found) : null;
   }
@@ -408,12 +408,13 @@ public final class Content {
    * The advance-fee fraud phrases (a windfall, a dead benefactor, a confidential transfer) found in
    * the text, joined, when at least three different ones occur; else null.
    */
-  public static String advanceFee(String text) {
-    if (text == null || text.isEmpty()) {
+  public static String advanceFee(CharSequence text) {
+    if (text == null || text.length() == 0) {
       return null;
     }
-    String scan = text.length() > ADVANCE_FEE_REACH ? text.substring(0, ADVANCE_FEE_REACH) : text;
-    CuePattern.Text lower = CuePattern.Text.of(scan);
+    CuePattern.Text lower =
+        CuePattern.Text.of(
+            text.length() > ADVANCE_FEE_REACH ? text.subSequence(0, ADVANCE_FEE_REACH) : text);
     if (ADVANCE_FEE_MONEY.find(lower) == null) {
       return null;
     }
@@ -465,10 +466,11 @@ public final class Content {
    * A word of the text split by invisible characters, when at least three are, or null. Fillers
    * between words (newsletters pad their preview line so) do not count.
    */
-  public static String hiddenCharacters(String text) {
-    if (text == null || text.isEmpty()) {
+  public static String hiddenCharacters(CharSequence written) {
+    if (written == null || written.length() == 0) {
       return null;
     }
+    String text = written.toString();
     // Most texts have no filler at all, and a loop over the chars is much cheaper than the regex.
     int filler = 0;
     while (filler < text.length() && !isInvisible(text.charAt(filler))) {

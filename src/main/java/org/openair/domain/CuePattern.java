@@ -88,13 +88,14 @@ public final class CuePattern {
     return new CuePattern(pattern, pairs, lasts);
   }
 
-  /** The first match in {@code text}, as written there and stripped, or null. */
-  public String find(String text) {
-    return text == null || text.isEmpty() ? null : find(Text.of(text));
-  }
-
-  /** The first match in a text that several patterns search, or null. */
-  public String find(Text text) {
+  /**
+   * The first match in {@code text}, as written there and stripped, or null. A {@link Text} is
+   * searched as it is; any other text is lower-cased first.
+   */
+  public String find(CharSequence text) {
+    if (text == null || text.length() == 0) {
+      return null;
+    }
     Search s = search(text);
     return s.next() ? s.group().strip() : null;
   }
@@ -102,13 +103,13 @@ public final class CuePattern {
   /**
    * Up to {@code enough} different matches (ignoring case), in the order they occur, as written.
    */
-  public List<String> distinct(String text, int enough) {
-    if (text == null || text.isEmpty()) {
+  public List<String> distinct(CharSequence text, int enough) {
+    if (text == null || text.length() == 0) {
       return List.of();
     }
     Set<String> seen = new LinkedHashSet<>();
     List<String> found = new ArrayList<>();
-    Search s = search(Text.of(text));
+    Search s = search(text);
     while (found.size() < enough && s.next()) {
       String match = s.group().strip();
       if (seen.add(match.toLowerCase(Locale.ROOT))) {
@@ -119,17 +120,15 @@ public final class CuePattern {
   }
 
   /** The matches in {@code text}, one by one. */
-  public Search search(String text) {
-    return search(Text.of(text));
+  public Search search(CharSequence text) {
+    return new Search(Text.of(text));
   }
 
-  /** The matches in {@code text}, one by one. */
-  public Search search(Text text) {
-    return new Search(text);
-  }
-
-  /** A text lower-cased once, for any number of patterns to search. */
-  public static final class Text {
+  /**
+   * A text lower-cased once, for any number of patterns to search. It reads as the text itself, so
+   * a message can hand the same one to every cue.
+   */
+  public static final class Text implements CharSequence {
     private final String text;
     private final char[] lower;
     private final String lowerText;
@@ -144,8 +143,30 @@ public final class CuePattern {
       this.lowerText = new String(lower);
     }
 
-    public static Text of(String text) {
-      return new Text(text == null ? "" : text);
+    /** {@code text} itself when it is a Text already, else {@code text} lower-cased. */
+    public static Text of(CharSequence text) {
+      return text instanceof Text t ? t : new Text(text == null ? "" : text.toString());
+    }
+
+    @Override
+    public int length() {
+      return text.length();
+    }
+
+    @Override
+    public char charAt(int index) {
+      return text.charAt(index);
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+      return text.subSequence(start, end);
+    }
+
+    /** The text as written. */
+    @Override
+    public String toString() {
+      return text;
     }
   }
 

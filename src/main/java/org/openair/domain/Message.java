@@ -39,6 +39,11 @@ public class Message {
   // Content cues are looked at by several rules; each is computed once per message.
   private final Map<String, String> cues = new ConcurrentHashMap<>();
 
+  // Lower-cased once, dropped with the cues when the subject or body changes.
+  private CuePattern.Text subjectText;
+  private CuePattern.Text cueText;
+  private CuePattern.Text wholeText;
+
   public String getId() {
     return id;
   }
@@ -156,7 +161,7 @@ public class Message {
 
   public Message setRecipients(List<String> recipients) {
     this.recipients = recipients == null ? List.of() : List.copyOf(recipients);
-    cues.clear();
+    forgetCues();
     return this;
   }
 
@@ -166,7 +171,7 @@ public class Message {
 
   public Message setSubject(String subject) {
     this.subject = subject;
-    cues.clear();
+    forgetCues();
     return this;
   }
 
@@ -253,7 +258,7 @@ public class Message {
 
   public Message setBodyText(String bodyText) {
     this.bodyText = bodyText == null ? "" : bodyText;
-    cues.clear();
+    forgetCues();
     return this;
   }
 
@@ -347,39 +352,30 @@ public class Message {
     return bodyCue("hidden", Content::hiddenCharacters);
   }
 
-  private String cue(String name, Function<String, String> finder) {
+  private String cue(String name, Function<CharSequence, String> finder) {
     String found =
         cues.computeIfAbsent(
             name,
             k -> {
-              String inSubject = finder.apply(subject);
+              String inSubject = finder.apply(subjectText());
               String value = inSubject != null ? inSubject : finder.apply(cueText());
               return value == null ? NONE : value;
             });
     return found == NONE ? null : found;
   }
 
-  private String wholeCue(String name, Function<String, String> finder) {
+  private String wholeCue(String name, Function<CharSequence, String> finder) {
     String found =
         cues.computeIfAbsent(
             name,
             k -> {
-              String value = finder.apply((subject == null ? "" : subject) + "\n" + cueText());
+              String value = finder.apply(wholeText());
               return value == null ? NONE : value;
             });
     return found == NONE ? null : found;
   }
 
-  /**
-   * The part of the body the cues read: what a reader sees in the first screens. Newsletters and
-   * digests run to hundreds of kilobytes, and reading them whole with every cue is what made the
-   * cues the costliest part of an investigation.
-   */
-  private String cueText() {
-    return bodyText.length() > CUE_REACH ? bodyText.substring(0, CUE_REACH) : bodyText;
-  }
-
-  private String bodyCue(String name, Function<String, String> finder) {
+  private String bodyCue(String name, Function<CharSequence, String> finder) {
     String found =
         cues.computeIfAbsent(
             name,
@@ -388,6 +384,46 @@ public class Message {
               return value == null ? NONE : value;
             });
     return found == NONE ? null : found;
+  }
+
+  private void forgetCues() {
+    cues.clear();
+    subjectText = null;
+    cueText = null;
+    wholeText = null;
+  }
+
+  // The texts the cues read are lower-cased once for all of them.
+  private CuePattern.Text subjectText() {
+    CuePattern.Text t = subjectText;
+    if (t == null) {
+      subjectText = t = CuePattern.Text.of(subject);
+    }
+    return t;
+  }
+
+  /**
+   * The part of the body the cues read: what a reader sees in the first screens. Newsletters and
+   * digests run to hundreds of kilobytes, and reading them whole with every cue is what made the
+   * cues the costliest part of an investigation.
+   */
+  private CuePattern.Text cueText() {
+    CuePattern.Text t = cueText;
+    if (t == null) {
+      cueText =
+          t =
+              CuePattern.Text.of(
+                  bodyText.length() > CUE_REACH ? bodyText.substring(0, CUE_REACH) : bodyText);
+    }
+    return t;
+  }
+
+  private CuePattern.Text wholeText() {
+    CuePattern.Text t = wholeText;
+    if (t == null) {
+      wholeText = t = CuePattern.Text.of((subject == null ? "" : subject) + "\n" + cueText());
+    }
+    return t;
   }
 
   public long getSize() {
