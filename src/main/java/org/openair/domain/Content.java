@@ -252,6 +252,33 @@ public final class Content {
               + "|jetzt (?:kaufen|bestellen)|nu (?:kopen|bestellen)"
               + "|(?:achetez|commandez)[- ]maintenant|compre (?:ahora|agora|j\u00e1))");
 
+  /**
+   * The moves of a sales pitch mailed to a list, one pattern per move: a call to click, removal
+   * instructions for a list the reader is on, a guarantee, an order line or free phone number, a
+   * salutation for nobody in particular, and borrowed authority ("as seen on TV", "you are
+   * pre-approved"). Each alone is ordinary in newsletters and shop mail; a pitch makes several.
+   */
+  private static final List<CuePattern> SALES_MOVES =
+      List.of(
+          CuePattern.compile("\\bclick (?:here|below|on the link|this link)\\b"),
+          CuePattern.compile(
+              "\\b(?:to be removed|remove in the subject|(?:reply|respond) with [\"']?remove"
+                  + "|removed from (?:our|this|the) (?:mailing )?list"
+                  + "|remove your (?:e-?mail|address|name)|you are receiving this|you received this"
+                  + "|receiving this (?:e-?mail|message|mailing) because)"),
+          CuePattern.compile("\\b(?:100% )?guaranteed?\\b"),
+          CuePattern.compile(
+              "\\b(?:order (?:now|today|yours)|call (?:now|today|toll[- ]free)|toll[- ]free"
+                  + "|1-8\\d\\d-)"),
+          CuePattern.compile("\\bdear (?:sir|madam|friend|valued|customer)"),
+          CuePattern.compile(
+              "\\b(?:(?:as seen on|featured on) (?:tv|television|nbc|cbs|cnn|abc|fox|oprah)"
+                  + "|(?:you(?:'re| are| have been)|(?:loan|application) (?:is|has been))"
+                  + " (?:pre-?)?approved\\b)"));
+
+  /** Different sales moves a text needs before it counts as a pitch. */
+  static final int SALES_MOVES_NEEDED = 2;
+
   private static final int GREETING_REACH = 600;
   private static final int OPENING_REACH = 200;
 
@@ -402,6 +429,30 @@ public final class Content {
   public static String adultOrHealthPitch(CharSequence text) {
     List<String> found = ADULT_OR_HEALTH.distinct(text, 2);
     return found.size() >= 2 ? String.join("\", \"", found) : null;
+  }
+
+  /**
+   * The sales moves (see {@link #SALES_MOVES}) found in the text, one phrase per move joined by
+   * {@code ", "} in quotes, when at least two different moves occur; else null.
+   */
+  public static String salesPitch(String text) {
+    if (text == null || text.isEmpty()) {
+      return null;
+    }
+    CuePattern.Text lower = CuePattern.Text.of(text);
+    List<String> found = new ArrayList<>();
+    for (CuePattern p : SALES_MOVES) {
+      String phrase = p.find(lower);
+      if (phrase != null) {
+        found.add(phrase);
+      }
+    }
+    return found.size() >= SALES_MOVES_NEEDED ? String.join("\", \"", found) : null;
+  }
+
+  /** How many phrases a cue that joins them ({@link #salesPitch}) quotes; 0 for null. */
+  public static int phrases(String joined) {
+    return joined == null ? 0 : count(joined, "\", \"") + 1;
   }
 
   /**

@@ -332,6 +332,11 @@ public class Message {
     return wholeCue("adult-health", Content::adultOrHealthPitch);
   }
 
+  /** {@link Content#salesPitch} of the subject and body together. */
+  public String getSalesPitchCue() {
+    return wholeCue("sales-pitch", Content::salesPitch);
+  }
+
   /** {@link Content#advanceFee} of the subject and body together. */
   public String getAdvanceFeeCue() {
     return wholeCue("advance-fee", Content::advanceFee);
