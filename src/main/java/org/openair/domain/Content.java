@@ -435,8 +435,8 @@ public final class Content {
    * The sales moves (see {@link #SALES_MOVES}) found in the text, one phrase per move joined by
    * {@code ", "} in quotes, when at least two different moves occur; else null.
    */
-  public static String salesPitch(String text) {
-    if (text == null || text.isEmpty()) {
+  public static String salesPitch(CharSequence text) {
+    if (text == null || text.length() == 0) {
       return null;
     }
     CuePattern.Text lower = CuePattern.Text.of(text);
