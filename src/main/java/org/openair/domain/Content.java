@@ -137,6 +137,18 @@ public final class Content {
               + "|your (?:btc|bitcoin|crypto) (?:balance|account|portfolio) (?:has been|is)"
               + " (?:credited|funded|ready))\\b");
 
+  /**
+   * Money said to be waiting in an account the reader never opened, to be withdrawn before a
+   * deadline: the fake trading or mining platform collects a "fee" or the login it asks for.
+   */
+  private static final CuePattern FUNDS_TO_WITHDRAW =
+      CuePattern.compile(
+          "\\b(?:withdraw (?:your |the |any |all )?(?:remaining |available |accumulated )?"
+              + "(?:funds|balance|money|earnings|profits?)"
+              + "|withdrawal (?:note|request is (?:now )?ready)|order the withdrawal"
+              + "|unclaimed (?:balance|funds)|you are now rich"
+              + "|(?:funds|balance|money) (?:is |are )?(?:waiting|ready) for (?:you|withdrawal))\\b");
+
   private static final CuePattern UNSUBSCRIBE =
       CuePattern.compile(
           "\\b(?:to be removed from|remove me|(?:click|reply)[^.]{0,40}(?:to be |be )?removed"
@@ -279,6 +291,9 @@ public final class Content {
   /** Different sales moves a text needs before it counts as a pitch. */
   static final int SALES_MOVES_NEEDED = 2;
 
+  /** Words with look-alike letters a text needs before it counts as disguised. */
+  static final int LOOK_ALIKE_WORDS = 3;
+
   private static final int GREETING_REACH = 600;
   private static final int OPENING_REACH = 200;
 
@@ -373,6 +388,56 @@ public final class Content {
    */
   public static String cryptoLure(CharSequence text) {
     return CRYPTO_LURE.find(text);
+  }
+
+  /** Money waiting to be withdrawn from an account the reader is told about, or null. */
+  public static String fundsToWithdraw(CharSequence text) {
+    return FUNDS_TO_WITHDRAW.find(text);
+  }
+
+  /**
+   * A word of the text that mixes ASCII Latin letters with Cyrillic or Greek look-alikes, when at
+   * least {@link #LOOK_ALIKE_WORDS} words do, or null. Writing "асcount" with Cyrillic "а" and "с"
+   * keeps the word from filters while the reader sees it whole; real Russian or Greek text writes
+   * its words in one script, and a single odd word can be a typing slip.
+   */
+  public static String lookAlikeLetters(CharSequence written) {
+    if (written == null || written.length() == 0) {
+      return null;
+    }
+    // Most texts have no Greek or Cyrillic letter at all; a loop over the chars finds that cheaply.
+    int first = 0;
+    while (first < written.length() && !isGreekOrCyrillic(written.charAt(first))) {
+      first++;
+    }
+    if (first == written.length()) {
+      return null;
+    }
+    Matcher words = WORD.matcher(written).region(wordStart(written, first), written.length());
+    String found = null;
+    int n = 0;
+    while (words.find()) {
+      String word = words.group();
+      if (mixesScripts(word)) {
+        found = found == null ? word : found;
+        if (++n == LOOK_ALIKE_WORDS) {
+          return found;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static int wordStart(CharSequence text, int at) {
+    int from = at;
+    while (from > 0 && Character.isLetterOrDigit(text.charAt(from - 1))) {
+      from--;
+    }
+    return from;
+  }
+
+  private static boolean isGreekOrCyrillic(char c) {
+    return c >= '\u0370' && c <= '\u052F';
   }
 
   /** A request about payments or bank details, or null. */

@@ -297,6 +297,16 @@ public class Message {
     return cue("crypto", Content::cryptoLure);
   }
 
+  /** {@link Content#fundsToWithdraw} of the subject, else of the body. */
+  public String getFundsToWithdrawCue() {
+    return cue("withdraw", Content::fundsToWithdraw);
+  }
+
+  /** {@link Content#lookAlikeLetters} of the body. */
+  public String getLookAlikeLettersCue() {
+    return bodyCue("look-alike", Content::lookAlikeLetters);
+  }
+
   /** {@link Content#passwordGiven} of the body. */
   public String getPasswordCue() {
     return bodyCue("password", Content::passwordGiven);
