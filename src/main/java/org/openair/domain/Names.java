@@ -93,8 +93,9 @@ public final class Names {
   }
 
   /**
-   * How a name is disguised from filters, or null: invisible characters between its letters, or
-   * letters spaced out one by one. People and companies write their names plainly.
+   * How a name is disguised from filters, or null: invisible characters between its letters,
+   * letters spaced out one by one, or a code of capitals tacked on after a stray dot (" .NTWQ")
+   * that makes every copy of a campaign different. People and companies write their names plainly.
    */
   public static String disguise(String text) {
     if (text == null) {
@@ -110,7 +111,10 @@ public final class Names {
     if (invisible) {
       return "invisible characters between its letters";
     }
-    return SPACED_LETTERS.matcher(text).find() ? "its letters spaced out one by one" : null;
+    if (SPACED_LETTERS.matcher(text).find()) {
+      return "its letters spaced out one by one";
+    }
+    return TRAILING_CODE.matcher(text).find() ? "a code tacked onto its end" : null;
   }
 
   /**
@@ -156,6 +160,10 @@ public final class Names {
   // "P.a.y.P.a.l".
   private static final java.util.regex.Pattern SPACED_LETTERS =
       java.util.regex.Pattern.compile("(?<![\\p{L}])(?:\\p{L}[ .]){4,}\\p{L}(?![\\p{L}])");
+  // A run of capitals after a stray dot at the end (".NTWQ"), different in every copy so that no
+  // two copies of the campaign look alike; names and domains never end with a dot after a blank.
+  private static final java.util.regex.Pattern TRAILING_CODE =
+      java.util.regex.Pattern.compile("[\\s.]\\.\\p{Lu}{3,10}\\s*$");
   private static final java.util.regex.Pattern RANDOM_SHAPE =
       java.util.regex.Pattern.compile("(?=.*\\p{Ll})(?=.*\\p{Lu})\\p{L}{5,14}");
   private static final java.util.regex.Pattern CAMEL_CASE =
