@@ -57,7 +57,8 @@ public record RuleCase(
       List<AttachmentSpec> attachments,
       List<DeliverySpec> deliveries) {}
 
-  public record LinkSpec(String url, String text) {}
+  /** A link; {@code image: true} makes it a picture linking to the URL. */
+  public record LinkSpec(String url, String text, Boolean image) {}
 
   public record AttachmentSpec(
       String name, String declaredType, String detectedType, Long size, String sha256) {}

@@ -486,20 +486,26 @@ public final class RuleCases {
             .setBodyText(spec.body());
     m.setDirection(MessageParser.direction(m.getSenderDomain(), to, org));
     List<Link> links = new ArrayList<>();
+    List<Link> pictureLinks = new ArrayList<>();
     if (spec.links() != null) {
       for (LinkSpec l : spec.links()) {
         String url = required(l.url(), "links[].url");
         String host = Domains.hostOf(url);
-        links.add(
+        Link link =
             new Link(
                 id,
                 url,
                 host,
                 Domains.registrableDomain(host),
                 l.text(),
-                Domains.displayedHost(l.text())));
+                Domains.displayedHost(l.text()));
+        links.add(link);
+        if (Boolean.TRUE.equals(l.image())) {
+          pictureLinks.add(link);
+        }
       }
     }
+    m.setLinkedImagesFrom(pictureLinks);
     List<Attachment> attachments = new ArrayList<>();
     if (spec.attachments() != null) {
       for (AttachmentSpec a : spec.attachments()) {

@@ -36,6 +36,8 @@ public class Message {
   private AuthResult compauth = AuthResult.MISSING;
   private String bodyText = "";
   private long size;
+  private int linkedImages;
+  private List<String> linkedImageDomains = List.of();
   // Content cues are looked at by several rules; each is computed once per message.
   private final Map<String, String> cues = new ConcurrentHashMap<>();
 
@@ -260,6 +262,46 @@ public class Message {
     this.bodyText = bodyText == null ? "" : bodyText;
     forgetCues();
     return this;
+  }
+
+  /**
+   * How many pictures of the message's HTML body are links to web pages (an {@code <img>} inside an
+   * {@code <a href="http...">}); open-tracking pixels are not counted.
+   */
+  public int getLinkedImages() {
+    return linkedImages;
+  }
+
+  public Message setLinkedImages(int linkedImages) {
+    this.linkedImages = Math.max(0, linkedImages);
+    return this;
+  }
+
+  /** The registrable domains the linked pictures lead to, lower case, each once, as found. */
+  public List<String> getLinkedImageDomains() {
+    return linkedImageDomains;
+  }
+
+  public Message setLinkedImageDomains(List<String> linkedImageDomains) {
+    this.linkedImageDomains =
+        linkedImageDomains == null
+            ? List.of()
+            : linkedImageDomains.stream()
+                .map(Message::lower)
+                .filter(d -> d != null && !d.isEmpty())
+                .distinct()
+                .toList();
+    return this;
+  }
+
+  /**
+   * Sets {@link #getLinkedImages} and {@link #getLinkedImageDomains} from the links pictures sit
+   * in, one per picture, for messages described by their metadata rather than parsed.
+   */
+  public Message setLinkedImagesFrom(List<Link> pictureLinks) {
+    setLinkedImages(pictureLinks.size());
+    return setLinkedImageDomains(
+        pictureLinks.stream().map(Link::getRegistrableDomain).filter(d -> d != null).toList());
   }
 
   /** {@link Content#credentialRequest} of the subject, else of the body; null when none. */

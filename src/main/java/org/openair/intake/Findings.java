@@ -19,6 +19,7 @@ final class Findings {
   static final int MAX_LINKS = 500;
   static final int MAX_ATTACHMENTS = 100;
   static final int MAX_URL_CHARS = 8 * 1024;
+  static final int MAX_LINKED_IMAGE_DOMAINS = 20;
   private static final int MAX_WARNINGS = 50;
   private static final Pattern LINK_SCHEME = Pattern.compile("(?i)^(https?|ftp):|^//|^www\\.");
   private static final Pattern INVISIBLE = Pattern.compile("[\\t\\r\\n]");
@@ -29,6 +30,8 @@ final class Findings {
   private final Set<String> warnings = new LinkedHashSet<>();
   private final StringBuilder body = new StringBuilder();
   private boolean bodyFull;
+  private int linkedImages;
+  private final Set<String> linkedImageDomains = new LinkedHashSet<>();
 
   Findings(String messageId) {
     this.messageId = messageId;
@@ -76,6 +79,23 @@ final class Findings {
         key,
         new Link(
             messageId, url, host, Domains.registrableDomain(host), displayedText, displayedHost));
+  }
+
+  /** Counts a picture the reader sees inside a link to {@code url}, and where the link leads. */
+  void addLinkedImage(String url) {
+    linkedImages++;
+    String domain = Domains.registrableDomain(Domains.hostOf(url));
+    if (domain != null && linkedImageDomains.size() < MAX_LINKED_IMAGE_DOMAINS) {
+      linkedImageDomains.add(domain);
+    }
+  }
+
+  int linkedImages() {
+    return linkedImages;
+  }
+
+  List<String> linkedImageDomains() {
+    return List.copyOf(linkedImageDomains);
   }
 
   boolean attachmentsFull() {

@@ -139,6 +139,7 @@ public class IntakeService {
             .setCompauth(AuthResult.parse(auth.get("compauth")))
             .setBodyText(meta.body());
     List<Link> links = new ArrayList<>();
+    List<Link> pictureLinks = new ArrayList<>();
     if (meta.links() != null) {
       for (int i = 0; i < meta.links().size(); i++) {
         MessageMetadata.LinkMetadata l = meta.links().get(i);
@@ -147,11 +148,16 @@ public class IntakeService {
         }
         String host = Domains.hostOf(l.url());
         String shownHost = l.text() == null ? null : Domains.hostOf(l.text());
-        links.add(
+        Link link =
             new Link(
-                id, l.url().strip(), host, Domains.registrableDomain(host), l.text(), shownHost));
+                id, l.url().strip(), host, Domains.registrableDomain(host), l.text(), shownHost);
+        links.add(link);
+        if (Boolean.TRUE.equals(l.image())) {
+          pictureLinks.add(link);
+        }
       }
     }
+    m.setLinkedImagesFrom(pictureLinks);
     List<Attachment> attachments = new ArrayList<>();
     if (meta.attachments() != null) {
       for (int i = 0; i < meta.attachments().size(); i++) {

@@ -16,6 +16,9 @@ final class LinkExtractor {
   private static final Pattern DOMAIN_LIKE_TEXT =
       Pattern.compile("^[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+\\.?(?::\\d{1,5})?(?:[/?#]\\S*)?$");
   private static final int MAX_ANCHOR_TEXT = 1000;
+  private static final Pattern WEB_TARGET = Pattern.compile("(?i)^https?://");
+  // Pictures sit in a few wrappers (table cells, spans, centres) inside their link, not more.
+  private static final int MAX_PICTURE_NESTING = 12;
 
   private LinkExtractor() {}
 
@@ -75,10 +78,12 @@ final class LinkExtractor {
 
   /**
    * Links a reader can follow in an HTML document: anchors, image-map areas, form targets and meta
-   * refreshes. Images are not links. Returns the anchor texts so that the caller can avoid reading
-   * the same URLs again from the document's text.
+   * refreshes. Images are not links, but when {@code countPictures} is set (the HTML the reader
+   * sees, not an attachment) a picture inside a web link is counted, with where the link leads.
+   * Returns the anchor texts so that the caller can avoid reading the same URLs again from the
+   * document's text.
    */
-  static List<String> fromHtml(Document doc, Findings findings) {
+  static List<String> fromHtml(Document doc, Findings findings, boolean countPictures) {
     List<String> shown = new ArrayList<>();
     // One walk over the elements instead of one selector query per kind.
     for (Element e : doc.getAllElements()) {
@@ -110,12 +115,46 @@ final class LinkExtractor {
             }
           }
         }
+        case "img" -> {
+          if (countPictures && !trackingPixel(e)) {
+            String target = webLinkAround(e);
+            if (target != null) {
+              findings.addLinkedImage(target);
+            }
+          }
+        }
         default -> {
-          // Not a link; images in particular load by themselves and are not followed by readers.
+          // Not a link.
         }
       }
     }
     return shown;
+  }
+
+  /**
+   * The http(s) target of the link a picture sits in, or null when the nearest enclosing anchor has
+   * none or there is no anchor within a few levels. Walking up from the picture costs a few steps;
+   * searching every anchor's subtree for pictures would read the whole document again.
+   */
+  private static String webLinkAround(Element img) {
+    Element e = img.parent();
+    for (int i = 0; e != null && i < MAX_PICTURE_NESTING; i++, e = e.parent()) {
+      if (e.normalName().equals("a")) {
+        String href = e.attr("href").strip();
+        return WEB_TARGET.matcher(href).find() ? href : null;
+      }
+    }
+    return null;
+  }
+
+  /** A picture declared 0 or 1 pixel wide or high is an open-tracking beacon, not content. */
+  private static boolean trackingPixel(Element img) {
+    return tiny(img.attr("width")) || tiny(img.attr("height"));
+  }
+
+  private static boolean tiny(String size) {
+    String s = size.strip();
+    return s.equals("0") || s.equals("1") || s.equals("0px") || s.equals("1px");
   }
 
   /**

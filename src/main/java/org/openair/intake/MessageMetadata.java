@@ -24,7 +24,8 @@ public record MessageMetadata(
     String body,
     List<String> mailboxes) {
 
-  public record LinkMetadata(String url, String text) {}
+  /** A link; {@code image} true when what the reader sees of it is a picture. */
+  public record LinkMetadata(String url, String text, Boolean image) {}
 
   public record AttachmentMetadata(
       String name, String contentType, String detectedType, Long size, String sha256) {}

@@ -104,6 +104,8 @@ public final class MessageParser {
       findings.warn("headers could not be read: " + describe(e));
     }
     message.setBodyText(findings.body());
+    message.setLinkedImages(findings.linkedImages());
+    message.setLinkedImageDomains(findings.linkedImageDomains());
     return new ParsedMessage(
         message, findings.links(), findings.attachments(), findings.warnings());
   }
@@ -496,7 +498,7 @@ public final class MessageParser {
           declaredCharset(bd)
               ? Jsoup.parse(new String(bytes, charset(bd)))
               : parseWithMetaCharset(bytes);
-      List<String> shown = LinkExtractor.fromHtml(doc, findings);
+      List<String> shown = LinkExtractor.fromHtml(doc, findings, readable);
       String text = doc.text();
       // Mail clients turn URLs written as plain text into links, so they count too.
       LinkExtractor.fromText(text, findings, shown);

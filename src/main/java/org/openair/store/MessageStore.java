@@ -38,7 +38,7 @@ public class MessageStore {
       "id, internet_message_id, sender_address, sender_display_name, sender_domain, reply_to,"
           + " reply_to_domain, return_path, return_path_domain, recipients, subject, received_at,"
           + " direction, sender_ip, spf, dkim, dmarc, compauth, body_text, size_bytes,"
-          + " sender_mailbox";
+          + " sender_mailbox, linked_images, linked_image_domains";
 
   private final Db db;
   private final ObjectMapper json;
@@ -136,7 +136,7 @@ public class MessageStore {
             "insert into messages ("
                 + MESSAGE_COLUMNS
                 + ", cluster_key, parse_warnings, created_at)"
-                + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
       int i = 1;
       ps.setString(i++, m.getId());
       ps.setString(i++, cut(m.getInternetMessageId(), 1000));
@@ -159,6 +159,9 @@ public class MessageStore {
       ps.setString(i++, m.getBodyText());
       ps.setLong(i++, m.getSize());
       ps.setString(i++, cut(m.getSenderMailbox(), 200));
+      ps.setInt(i++, m.getLinkedImages());
+      ps.setString(
+          i++, m.getLinkedImageDomains().isEmpty() ? null : toJson(m.getLinkedImageDomains()));
       ps.setString(i++, clusterKey(m.getSenderAddress(), m.getSubject()));
       ps.setString(i++, parsed.warnings().isEmpty() ? null : toJson(parsed.warnings()));
       ps.setTimestamp(i, ts(Instant.now()));
@@ -467,7 +470,9 @@ public class MessageStore {
         .setCompauth(AuthResult.valueOf(rs.getString(i++)))
         .setBodyText(rs.getString(i++))
         .setSize(rs.getLong(i++))
-        .setSenderMailbox(rs.getString(i));
+        .setSenderMailbox(rs.getString(i++))
+        .setLinkedImages(rs.getInt(i++))
+        .setLinkedImageDomains(fromJson(rs.getString(i)));
   }
 
   private static String prefixed(String alias) {

@@ -1,11 +1,13 @@
 package org.openair.api;
 
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 import static org.openair.support.Api.asAdmin;
 import static org.openair.support.Api.eml;
+import static org.openair.support.Api.ingest;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -120,6 +122,44 @@ class IntakeTest {
         .body("message.spf", equalTo("PASS"))
         .body("links[0].registrableDomain", equalTo("sender.example"))
         .body("attachments[0].sha256", equalTo("a".repeat(64)));
+  }
+
+  @Test
+  void linkedPicturesOfARawMessageAreCountedAndKeptByTheStore() {
+    String id = ingest(eml("linked-picture.eml"), "alice@corp.example");
+
+    asAdmin()
+        .get("/api/v1/messages/" + id)
+        .then()
+        .statusCode(200)
+        .body("message.linkedImages", equalTo(3))
+        .body("message.linkedImageDomains", contains("offers-hub.net", "brand-shop.com"));
+  }
+
+  @Test
+  void metadataLinksMarkedAsImagesAreTheMessagesLinkedPictures() {
+    String id =
+        asAdmin()
+            .contentType(ContentType.JSON)
+            .body(
+                """
+                {"from": "promo@mailer.example", "subject": "Sale", "body": "Sale",
+                 "links": [{"url": "https://deals.offers-hub.net/a", "image": true},
+                           {"url": "https://deals.offers-hub.net/b", "image": true},
+                           {"url": "https://mailer.example/unsubscribe", "text": "Unsubscribe"}],
+                 "mailboxes": ["bob@corp.example"]}
+                """)
+            .post("/api/v1/messages")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("messageId");
+    asAdmin()
+        .get("/api/v1/messages/" + id)
+        .then()
+        .body("message.linkedImages", equalTo(2))
+        .body("message.linkedImageDomains", contains("offers-hub.net"))
+        .body("links", hasSize(3));
   }
 
   @Test

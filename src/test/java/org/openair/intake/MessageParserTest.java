@@ -95,6 +95,25 @@ class MessageParserTest {
   }
 
   @Test
+  void picturesInsideWebLinksOfTheReadableHtmlAreCountedWithWhereTheyLead() {
+    Message m = parse("linked-picture.eml").message();
+
+    // Two pictures to offers-hub.net (one wrapped in a table) and one to the sender's own site;
+    // not the tracking pixel, the mailto: and relative links, the bare picture or the attachment.
+    assertThat(m.getLinkedImages()).isEqualTo(3);
+    assertThat(m.getLinkedImageDomains()).containsExactly("offers-hub.net", "brand-shop.com");
+    assertThat(m.getBodyText()).isEqualTo("Deals inside.");
+  }
+
+  @Test
+  void htmlWithoutPicturesInLinksCountsNone() {
+    Message m = parse("phish-html.eml").message();
+
+    assertThat(m.getLinkedImages()).isZero();
+    assertThat(m.getLinkedImageDomains()).isEmpty();
+  }
+
+  @Test
   void mailtoTelCidJavascriptAndFragmentLinksAreSkippedWithoutWarnings() {
     ParsedMessage parsed = parse("phish-html.eml");
 

@@ -81,6 +81,16 @@ class PostgresStorageTest {
   }
 
   @Test
+  void linkedPicturesOfAMessageAreKeptInPostgresql() {
+    String id = ingest(eml("linked-picture.eml"), "bob@corp.example");
+
+    JsonPath message = asAdmin().get("/api/v1/messages/" + id).jsonPath();
+    assertThat(message.getInt("message.linkedImages")).isEqualTo(3);
+    assertThat(message.getList("message.linkedImageDomains", String.class))
+        .containsExactly("offers-hub.net", "brand-shop.com");
+  }
+
+  @Test
   void delegationsAreSyncedKeptAndForgottenInPostgresql() throws Exception {
     String box = "pg-" + Ids.next("x").substring(2, 10) + "@corp.example";
     Instant first = Instant.parse("2025-03-01T10:00:00Z");
