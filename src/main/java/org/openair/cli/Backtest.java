@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import org.openair.domain.ActionType;
@@ -102,10 +103,11 @@ final class Backtest {
     try {
       long start = System.nanoTime();
       long cpuStart = cpuNanos();
-      long jitStart = jitMillis();
+      LongAdder workCpu = new LongAdder();
       List<Item> items =
           parallel(
               pool,
+              workCpu,
               files.size(),
               i -> {
                 Path file = files.get(i);
@@ -134,11 +136,11 @@ final class Backtest {
       List<Line> lines =
           parallel(
               pool,
+              workCpu,
               items.size(),
               i -> investigate(rules, investigator, source, type, o, items.get(i)));
       long done = System.nanoTime();
       long cpu = cpuNanos() - cpuStart;
-      long jit = jitStart < 0 ? -1 : jitMillis() - jitStart;
 
       Path outFile = o.out();
       if (outFile.getParent() != null) {
@@ -150,7 +152,7 @@ final class Backtest {
           w.write('\n');
         }
       }
-      summary(o, rules, lines, parsed - start, done - parsed, cpu, jit);
+      summary(o, rules, lines, parsed - start, done - parsed, cpu, workCpu.sum());
       return 0;
     } finally {
       pool.shutdownNow();
@@ -232,14 +234,6 @@ final class Backtest {
         : -1;
   }
 
-  /** Time the JVM's compiler threads have spent so far, or -1 where the JVM cannot tell. */
-  private static long jitMillis() {
-    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-    return jit != null && jit.isCompilationTimeMonitoringSupported()
-        ? jit.getTotalCompilationTime()
-        : -1;
-  }
-
   private void summary(
       Options o,
       RuleSet rules,
@@ -247,7 +241,7 @@ final class Backtest {
       long parseNanos,
       long runNanos,
       long cpuNanos,
-      long jitMillis) {
+      long workCpuNanos) {
     int total = lines.size();
     Map<String, Integer> verdicts = new LinkedHashMap<>();
     for (Verdict v : Verdict.values()) {
@@ -323,16 +317,21 @@ final class Backtest {
         o.threads());
     if (cpuNanos > 0) {
       // On a shared machine the wall clock also counts other processes' turns on the cores; CPU
-      // time (JIT and GC threads included) says what the work itself costs. On two cores the JIT
-      // compiler's share of a short run is large, which README's backtest section explains.
+      // time says what the work itself costs. What the parsing and investigating threads did not
+      // use went to the JVM's own threads, on a short run mostly its JIT compiler: README's
+      // backtest section explains why that share is large on two cores and how to keep it small.
       out.printf(
-          "cpu:        %.0f messages per CPU-second (%.2f CPU-seconds in all%s)%n",
+          "cpu:        %.0f messages per CPU-second (%.2f CPU-seconds%s)%n",
           total / (cpuNanos / 1e9),
           cpuNanos / 1e9,
-          jitMillis < 0
+          workCpuNanos <= 0
               ? ""
               : String.format(
-                  Locale.ROOT, ", %.2f of them compiling Java to machine code", jitMillis / 1e3));
+                  Locale.ROOT,
+                  ": %.2f parsing and investigating, %.2f in the JVM's own threads, mostly"
+                      + " compiling Java to machine code",
+                  workCpuNanos / 1e9,
+                  Math.max(0, cpuNanos - workCpuNanos) / 1e9));
     }
     out.println("results:    " + o.out());
   }
@@ -374,12 +373,26 @@ final class Backtest {
     }
   }
 
-  private static <T> List<T> parallel(ExecutorService pool, int n, IntFunction<T> task)
-      throws InterruptedException {
+  /** Runs the tasks on the pool, adding the CPU time each takes on its thread to {@code cpu}. */
+  private static <T> List<T> parallel(
+      ExecutorService pool, LongAdder cpu, int n, IntFunction<T> task) throws InterruptedException {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    boolean measured = threads.isCurrentThreadCpuTimeSupported();
     List<Future<T>> futures = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       int index = i;
-      futures.add(pool.submit(() -> task.apply(index)));
+      futures.add(
+          pool.submit(
+              () -> {
+                long before = measured ? threads.getCurrentThreadCpuTime() : 0;
+                try {
+                  return task.apply(index);
+                } finally {
+                  if (measured) {
+                    cpu.add(threads.getCurrentThreadCpuTime() - before);
+                  }
+                }
+              }));
     }
     List<T> results = new ArrayList<>(n);
     for (Future<T> f : futures) {
