@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -334,7 +335,9 @@ public class MessageStore {
 
   /**
    * Users' reports (user-reported alerts) of any of these messages since {@code since}, oldest
-   * first within each part of {@link #IDS_PER_QUERY} ids.
+   * first. The ids are asked {@link #IDS_PER_QUERY} at a time, and the time is checked here: next
+   * to a long IN list, H2 turns a range condition into a scan of the index, 300 ms for 500 ids
+   * where the query without it takes 10.
    */
   public List<Report> reports(Collection<String> messageIds, Instant since) {
     List<String> ids = List.copyOf(new LinkedHashSet<>(messageIds));
@@ -343,20 +346,24 @@ public class MessageStore {
       List<String> part = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
       List<Object> params = new ArrayList<>(part);
       params.add(AlertType.USER_REPORTED.code());
-      params.add(ts(since));
-      found.addAll(
+      for (Report r :
           db.list(
               "select id, message_id, reported_by, occurred_at from alerts where message_id in ("
                   + placeholders(part.size())
-                  + ") and type = ? and occurred_at >= ? order by occurred_at",
+                  + ") and type = ?",
               rs ->
                   new Report(
                       rs.getString(1),
                       rs.getString(2),
                       rs.getString(3),
                       instant(rs.getTimestamp(4))),
-              params.toArray()));
+              params.toArray())) {
+        if (!r.getReportedAt().isBefore(since)) {
+          found.add(r);
+        }
+      }
     }
+    found.sort(Comparator.comparing(Report::getReportedAt));
     return found;
   }
 
