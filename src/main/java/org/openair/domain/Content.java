@@ -292,6 +292,26 @@ public final class Content {
   static final int SALES_MOVES_NEEDED = 2;
 
   /** Words with look-alike letters a text needs before it counts as disguised. */
+  /**
+   * Official notices of a debt, fine, summons or tax refund in Portuguese, Spanish and English: the
+   * pretext of government, tax, court and traffic-fine impersonation. Named notices only, not
+   * agencies, since news and newsletters name agencies all the time.
+   */
+  private static final CuePattern GOVERNMENT_NOTICE =
+      CuePattern.compile(
+          "\\b(?:intima[çc][ãa]o\\s+(?:judicial|eletr[ôo]nica|para)"
+              + "|mandado\\s+de\\s+(?:cita[çc][ãa]o|intima[çc][ãa]o)"
+              + "|notifica[çc][ãa]o\\s+(?:judicial|extrajudicial)"
+              + "|(?:multa|infra[çc][ãa]o)\\s+de\\s+tr[âa]nsito|multas?\\s+(?:em\\s+aberto|pendentes?)"
+              + "|restitui[çc][ãa]o\\s+do\\s+imposto|d[ée]bitos?\\s+(?:pendentes?|em\\s+aberto)"
+              + "|ped[áa]gio\\s+(?:em\\s+aberto|pendente)"
+              + "|buz[óo]n\\s+tributario|(?:citaci[óo]n|notificaci[óo]n)\\s+judicial"
+              + "|(?:multa|infracci[óo]n)\\s+de\\s+(?:tr[áa]fico|tr[áa]nsito)"
+              + "|multas?\\s+pendientes?|devoluci[óo]n\\s+de\\s+impuestos|adeudo\\s+fiscal"
+              + "|tax\\s+refund|traffic\\s+(?:fine|ticket|violation)|court\\s+summons"
+              + "|unpaid\\s+tolls?|toll\\s+(?:balance\\s+)?(?:due|overdue)"
+              + "|penalty\\s+charge\\s+notice)(?![\\p{L}])");
+
   static final int LOOK_ALIKE_WORDS = 3;
 
   private static final int GREETING_REACH = 600;
@@ -388,6 +408,11 @@ public final class Content {
    */
   public static String cryptoLure(CharSequence text) {
     return CRYPTO_LURE.find(text);
+  }
+
+  /** A notice of a debt, fine, summons or tax refund such as authorities send, or null. */
+  public static String governmentNotice(CharSequence text) {
+    return GOVERNMENT_NOTICE.find(text);
   }
 
   /** Money waiting to be withdrawn from an account the reader is told about, or null. */

@@ -4,6 +4,7 @@ import com.google.common.net.InetAddresses;
 import com.google.common.net.InternetDomainName;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,6 +20,11 @@ public final class Domains {
 
   private static final Pattern ADDRESS =
       Pattern.compile("[A-Za-z0-9._%+-]+@([A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})");
+
+  // Second-level labels that registries keep for government bodies (gov.br, gob.es, gouv.fr,
+  // govt.nz, go.jp, gv.at, mil).
+  private static final Set<String> GOVERNMENT_LABELS =
+      Set.of("gov", "gob", "gouv", "govt", "go", "gv", "mil");
 
   private Domains() {}
 
@@ -87,6 +93,31 @@ public final class Domains {
       return !name.isUnderPublicSuffix() && !(name.isPublicSuffix() && name.parts().size() > 1);
     } catch (IllegalArgumentException | IllegalStateException e) {
       return true;
+    }
+  }
+
+  /**
+   * True when the domain sits under a government public suffix ({@code receita.fazenda.gov.br},
+   * {@code sat.gob.mx}, {@code irs.gov}, {@code hmrc.gov.uk}, {@code bmf.gv.at}): only the
+   * government can register there. Agencies that also use ordinary domains are not recognised.
+   */
+  public static boolean isGovernmentDomain(String domain) {
+    if (domain == null || domain.isBlank()) {
+      return false;
+    }
+    try {
+      InternetDomainName name = InternetDomainName.from(domain.strip().toLowerCase(Locale.ROOT));
+      if (!name.hasPublicSuffix()) {
+        return false;
+      }
+      for (String label : name.publicSuffix().parts()) {
+        if (GOVERNMENT_LABELS.contains(label)) {
+          return true;
+        }
+      }
+      return false;
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      return false;
     }
   }
 

@@ -339,6 +339,11 @@ public class Message {
     return cue("crypto", Content::cryptoLure);
   }
 
+  /** {@link Content#governmentNotice} of the subject, else of the body. */
+  public String getGovernmentNoticeCue() {
+    return cue("government", Content::governmentNotice);
+  }
+
   /** {@link Content#fundsToWithdraw} of the subject, else of the body. */
   public String getFundsToWithdrawCue() {
     return cue("withdraw", Content::fundsToWithdraw);

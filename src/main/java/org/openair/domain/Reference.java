@@ -32,7 +32,7 @@ public final class Reference {
         union(load("url-shorteners.txt"), load("redirectors.txt"));
     static final Set<String> FREE_MAIL = load("free-mail.txt");
     static final Set<String> DISPOSABLE = load("disposable-mail.txt");
-    static final Set<String> FILE_HOSTS = load("file-hosts.txt");
+    static final Set<String> FILE_HOSTS = union(load("file-hosts.txt"), load("form-builders.txt"));
     static final Set<String> FREE_SUBDOMAINS = load("free-subdomain-hosts.txt");
     static final Set<String> POPULAR = load("popular-domains.txt");
     static final Set<String> BANKS = load("bank-domains.txt");
@@ -60,7 +60,10 @@ public final class Reference {
     return listedHost(Lists.DISPOSABLE, domain);
   }
 
-  /** True when the host serves files or documents anyone can upload (cloud drives, forms). */
+  /**
+   * True when the host serves files, documents or forms anyone can publish (cloud drives, form and
+   * survey builders).
+   */
   public static boolean isFileSharingHost(String host) {
     return listedHost(Lists.FILE_HOSTS, host);
   }
