@@ -99,7 +99,7 @@ public final class MessageParser {
     Handler handler = new Handler(0, findings);
     run(raw, handler, findings);
     try {
-      applyHeaders(message, handler.headers, org, findings);
+      applyHeaders(message, handler.headers, handler.firstCharset, org, findings);
     } catch (RuntimeException | StackOverflowError e) {
       findings.warn("headers could not be read: " + describe(e));
     }
@@ -134,7 +134,11 @@ public final class MessageParser {
   // ---------------------------------------------------------------- headers
 
   private static void applyHeaders(
-      Message message, List<Field> fields, Organisation org, Findings findings) {
+      Message message,
+      List<Field> fields,
+      String firstPartCharset,
+      Organisation org,
+      Findings findings) {
     // Values are decoded only for the fields read below: a message carries dozens of others.
     Map<String, List<Field>> headers = new LinkedHashMap<>();
     for (Field field : fields) {
@@ -152,7 +156,8 @@ public final class MessageParser {
 
     // 8-bit Subject and From headers are written in the body's charset by the mailers that write
     // them.
-    Charset bodyCharset = TextDecoder.lookup(charsetParameter(first(headers, "content-type")));
+    String bodyLabel = charsetParameter(first(headers, "content-type"));
+    Charset bodyCharset = TextDecoder.lookup(bodyLabel != null ? bodyLabel : firstPartCharset);
     Mailbox from = firstMailbox(first(headers, "from", bodyCharset));
     if (from != null) {
       message.setSenderAddress(from.getAddress());
@@ -380,6 +385,7 @@ public final class MessageParser {
     final Findings findings;
     final List<Field> headers = new ArrayList<>();
     final Deque<Frame> frames = new ArrayDeque<>();
+    String firstCharset;
     boolean inTopHeader;
     boolean topHeaderDone;
     int depth;
@@ -525,6 +531,9 @@ public final class MessageParser {
           bd instanceof MaximalBodyDescriptor md
               ? md.getContentTypeParameters().get("charset")
               : bd.getCharset();
+      if (firstCharset == null) {
+        firstCharset = label;
+      }
       return TextDecoder.decode(bytes, label, html, findings::warn);
     }
 

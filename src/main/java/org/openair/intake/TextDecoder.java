@@ -29,9 +29,16 @@ final class TextDecoder {
 
   /**
    * Below this share of bytes over 0x7f, text declared in a one-byte charset is taken as declared:
-   * Western text has a few accented letters, Asian and Cyrillic text is mostly high bytes.
+   * Western text has a few accented letters in a hundred, Asian text is mostly high bytes.
    */
-  private static final double HIGH_BYTE_SHARE_TO_CHECK = 0.2;
+  private static final double HIGH_BYTE_SHARE_TO_CHECK = 0.1;
+
+  /**
+   * Share of undecodable characters up to which a declared multi-byte Asian charset is kept: a few
+   * stray bytes are common there, and telling GB18030, Big5 and EUC-KR apart from short text is
+   * where detectors are least sure.
+   */
+  private static final double BAD_SHARE_TO_KEEP_ASIAN = 0.05;
 
   /** ICU's confidence (0-100) needed to overrule a declared one-byte charset that decodes. */
   private static final int CONFIDENCE_TO_OVERRULE = 50;
@@ -159,6 +166,13 @@ final class TextDecoder {
     if (utf8 != null) {
       return utf8;
     }
+    if (declared != null && !singleByte(declared) && !declared.equals(StandardCharsets.UTF_8)) {
+      String text = lenient(bytes, declared);
+      if (replacements(text) <= BAD_SHARE_TO_KEEP_ASIAN * text.length()) {
+        warn.accept("text declared as " + declared.name() + " has bytes that are not valid in it");
+        return text;
+      }
+    }
     Charset detected = detect(bytes, html, label != null ? label : metaCharset(bytes), 0);
     Charset used = detected != null ? detected : WINDOWS_1252;
     if (declared != null) {
@@ -263,6 +277,16 @@ final class TextDecoder {
       }
     }
     return true;
+  }
+
+  private static int replacements(String text) {
+    int n = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == '\uFFFD') {
+        n++;
+      }
+    }
+    return n;
   }
 
   private static double highByteShare(byte[] bytes) {
