@@ -57,6 +57,8 @@ final class Headers {
           "(?i)(?:sender ip is|client-ip=|smtp\\.remote-ip=|designates|use of)\\s*\\[?" + IP);
   private static final Pattern BRACKETED_IP =
       Pattern.compile("\\[(?:IPv6:)?([0-9a-fA-F:.]{3,45})\\]", Pattern.CASE_INSENSITIVE);
+  private static final Pattern ENCODED_WORD_CHARSET =
+      Pattern.compile("=\\?([^?\\s]{1,60})\\?([bBqQ])\\?");
   private static final Pattern AUTH_METHOD =
       Pattern.compile("(?i)(?:^|[;\\s])(spf|dkim|dmarc|compauth)\\s*=\\s*([a-z]+)");
 
@@ -67,13 +69,21 @@ final class Headers {
    * UTF-8 (common in modern mail even though RFC 5322 says ASCII) and as windows-1252 otherwise.
    */
   static String value(Field field) {
+    return value(field, null);
+  }
+
+  /**
+   * As {@link #value(Field)}, but raw bytes that are not UTF-8 are read in {@code fallback} when
+   * they are valid in it: senders who write 8-bit headers write them in the body's charset.
+   */
+  static String value(Field field, Charset fallback) {
     String body = null;
     ByteSequence raw = field.getRaw();
     if (raw != null) {
       byte[] bytes = raw.toByteArray();
       int start = delimiter(field, bytes) + 1;
       if (start > 0 && start <= bytes.length) {
-        body = decodeBytes(bytes, start, bytes.length - start);
+        body = decodeBytes(bytes, start, bytes.length - start, fallback);
       }
     }
     if (body == null) {
@@ -145,6 +155,10 @@ final class Headers {
   }
 
   static String decodeBytes(byte[] bytes, int offset, int length) {
+    return decodeBytes(bytes, offset, length, null);
+  }
+
+  static String decodeBytes(byte[] bytes, int offset, int length, Charset fallback) {
     boolean ascii = true;
     for (int i = offset; i < offset + length; i++) {
       if (bytes[i] < 0) {
@@ -155,28 +169,52 @@ final class Headers {
     if (ascii) {
       return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
     }
+    String text = strict(bytes, offset, length, StandardCharsets.UTF_8);
+    if (text == null && fallback != null) {
+      text = strict(bytes, offset, length, fallback);
+    }
+    return text != null ? text : new String(bytes, offset, length, WINDOWS_1252);
+  }
+
+  private static String strict(byte[] bytes, int offset, int length, Charset cs) {
     try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
+      return cs.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(bytes, offset, length))
           .toString();
-    } catch (CharacterCodingException e) {
-      return new String(bytes, offset, length, WINDOWS_1252);
+    } catch (CharacterCodingException | RuntimeException e) {
+      return null;
     }
   }
 
-  /** Decodes RFC 2047 encoded words; text that is not encoded comes back unchanged. */
+  /**
+   * Decodes RFC 2047 encoded words; text that is not encoded comes back unchanged. Their charset
+   * labels are read as {@link TextDecoder#lookup} reads body charsets, so that "ks_c_5601-1987" or
+   * "iso-8859-1" words decode as the Windows code pages their senders wrote in.
+   */
   static String decodeWords(String s) {
     if (s == null || !s.contains("=?")) {
       return s;
     }
     try {
-      return withoutControls(DecoderUtil.decodeEncodedWords(s, DecodeMonitor.SILENT));
+      return withoutControls(
+          DecoderUtil.decodeEncodedWords(widenWordCharsets(s), DecodeMonitor.SILENT));
     } catch (RuntimeException e) {
       return s;
     }
+  }
+
+  private static String widenWordCharsets(String s) {
+    Matcher m = ENCODED_WORD_CHARSET.matcher(s);
+    StringBuilder out = new StringBuilder(s.length());
+    while (m.find()) {
+      Charset cs = TextDecoder.lookup(m.group(1));
+      String name = cs == null ? m.group(1) : cs.name();
+      m.appendReplacement(out, Matcher.quoteReplacement("=?" + name + "?" + m.group(2) + "?"));
+    }
+    m.appendTail(out);
+    return out.toString();
   }
 
   /** A date as mail headers write it (RFC 5322, with the usual deviations), or null. */

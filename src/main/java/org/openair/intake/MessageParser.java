@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -35,7 +34,6 @@ import org.apache.james.mime4j.parser.MimeStreamParser;
 import org.apache.james.mime4j.stream.BodyDescriptor;
 import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.MimeConfig;
-import org.apache.james.mime4j.util.CharsetUtil;
 import org.apache.tika.Tika;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -66,6 +64,8 @@ public final class MessageParser {
   private static final int MAX_RECIPIENTS = 1_000;
   private static final int MAX_DETECT_BYTES = 64 * 1024;
   private static final Pattern ANGLE_ADDR = Pattern.compile("<([^<>]*)>");
+  private static final Pattern CHARSET_PARAMETER =
+      Pattern.compile("(?i);\\s*charset\\s*=\\s*\"?([^\";\\s]+)");
   private static final Pattern HTML_NAME = Pattern.compile("(?i).*\\.(s?html?|xhtml|svg)$");
 
   // No limits that throw: a message over a limit must still give its headers.
@@ -99,7 +99,7 @@ public final class MessageParser {
     Handler handler = new Handler(0, findings);
     run(raw, handler, findings);
     try {
-      applyHeaders(message, handler.headers, org, findings);
+      applyHeaders(message, handler.headers, handler.firstCharset, org, findings);
     } catch (RuntimeException | StackOverflowError e) {
       findings.warn("headers could not be read: " + describe(e));
     }
@@ -134,7 +134,11 @@ public final class MessageParser {
   // ---------------------------------------------------------------- headers
 
   private static void applyHeaders(
-      Message message, List<Field> fields, Organisation org, Findings findings) {
+      Message message,
+      List<Field> fields,
+      String firstPartCharset,
+      Organisation org,
+      Findings findings) {
     // Values are decoded only for the fields read below: a message carries dozens of others.
     Map<String, List<Field>> headers = new LinkedHashMap<>();
     for (Field field : fields) {
@@ -150,7 +154,11 @@ public final class MessageParser {
       findings.warn("no header fields found");
     }
 
-    Mailbox from = firstMailbox(first(headers, "from"));
+    // 8-bit Subject and From headers are written in the body's charset by the mailers that write
+    // them.
+    String bodyLabel = charsetParameter(first(headers, "content-type"));
+    Charset bodyCharset = TextDecoder.lookup(bodyLabel != null ? bodyLabel : firstPartCharset);
+    Mailbox from = firstMailbox(first(headers, "from", bodyCharset));
     if (from != null) {
       message.setSenderAddress(from.getAddress());
       message.setSenderDomain(from.getDomain());
@@ -158,7 +166,8 @@ public final class MessageParser {
       message.setSenderDisplayName(name == null || name.isBlank() ? null : name.strip());
     } else if (first(headers, "from") != null) {
       // A From with only a name still shows that name to the reader.
-      String name = Headers.decodeWords(first(headers, "from")).replaceAll("<[^>]*>", "");
+      String name =
+          Headers.decodeWords(first(headers, "from", bodyCharset)).replaceAll("<[^>]*>", "");
       name = name.replace("\"", "").strip();
       message.setSenderDisplayName(name.isEmpty() ? null : name);
       findings.warn("From header has no address");
@@ -175,7 +184,7 @@ public final class MessageParser {
     }
     message.setRecipients(recipients(headers));
 
-    String subject = first(headers, "subject");
+    String subject = first(headers, "subject", bodyCharset);
     message.setSubject(subject == null ? null : Headers.decodeWords(subject).strip());
     String messageIdHeader = first(headers, "message-id");
     if (messageIdHeader != null) {
@@ -191,8 +200,20 @@ public final class MessageParser {
   }
 
   private static String first(Map<String, List<Field>> headers, String name) {
+    return first(headers, name, null);
+  }
+
+  private static String first(Map<String, List<Field>> headers, String name, Charset fallback) {
     List<Field> fields = headers.get(name);
-    return fields == null || fields.isEmpty() ? null : Headers.value(fields.get(0));
+    return fields == null || fields.isEmpty() ? null : Headers.value(fields.get(0), fallback);
+  }
+
+  private static String charsetParameter(String contentType) {
+    if (contentType == null) {
+      return null;
+    }
+    Matcher m = CHARSET_PARAMETER.matcher(contentType);
+    return m.find() ? m.group(1) : null;
   }
 
   private static List<String> all(Map<String, List<Field>> headers, String name) {
@@ -364,6 +385,7 @@ public final class MessageParser {
     final Findings findings;
     final List<Field> headers = new ArrayList<>();
     final Deque<Frame> frames = new ArrayDeque<>();
+    String firstCharset;
     boolean inTopHeader;
     boolean topHeaderDone;
     int depth;
@@ -487,17 +509,14 @@ public final class MessageParser {
       if (html) {
         html(bd, bytes, true);
       } else {
-        String text = new String(bytes, charset(bd));
+        String text = decode(bd, bytes, false);
         LinkExtractor.fromText(text, findings, List.of());
         addText(false, text);
       }
     }
 
     private void html(BodyDescriptor bd, byte[] bytes, boolean readable) {
-      Document doc =
-          declaredCharset(bd)
-              ? Jsoup.parse(new String(bytes, charset(bd)))
-              : parseWithMetaCharset(bytes);
+      Document doc = Jsoup.parse(decode(bd, bytes, true));
       List<String> shown = LinkExtractor.fromHtml(doc, findings, readable);
       String text = doc.text();
       // Mail clients turn URLs written as plain text into links, so they count too.
@@ -507,12 +526,15 @@ public final class MessageParser {
       }
     }
 
-    private static Document parseWithMetaCharset(byte[] bytes) {
-      try {
-        return Jsoup.parse(new ByteArrayInputStream(bytes), null, "");
-      } catch (IOException | RuntimeException e) {
-        return Jsoup.parse(new String(bytes, StandardCharsets.UTF_8));
+    private String decode(BodyDescriptor bd, byte[] bytes, boolean html) {
+      String label =
+          bd instanceof MaximalBodyDescriptor md
+              ? md.getContentTypeParameters().get("charset")
+              : bd.getCharset();
+      if (firstCharset == null) {
+        firstCharset = label;
       }
+      return TextDecoder.decode(bytes, label, html, findings::warn);
     }
 
     private void attachment(
@@ -573,26 +595,6 @@ public final class MessageParser {
 
   private static boolean isHtmlName(String fileName) {
     return HTML_NAME.matcher(fileName).matches();
-  }
-
-  private static boolean declaredCharset(BodyDescriptor bd) {
-    return bd instanceof MaximalBodyDescriptor md
-        && md.getContentTypeParameters().get("charset") != null;
-  }
-
-  /** The part's charset; undeclared, ASCII or unknown charsets read as UTF-8, ASCII's superset. */
-  private static Charset charset(BodyDescriptor bd) {
-    String name = bd.getCharset();
-    if (name == null || name.isBlank()) {
-      return StandardCharsets.UTF_8;
-    }
-    Charset cs;
-    try {
-      cs = CharsetUtil.lookup(name.strip().replace("\"", ""));
-    } catch (RuntimeException e) {
-      cs = null;
-    }
-    return cs == null || cs.equals(StandardCharsets.US_ASCII) ? StandardCharsets.UTF_8 : cs;
   }
 
   private static String detect(byte[] bytes) {

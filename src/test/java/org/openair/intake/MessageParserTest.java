@@ -405,4 +405,76 @@ class MessageParserTest {
     assertThat(deep.links()).isEmpty();
     assertThat(deep.warnings()).anyMatch(w -> w.contains("nested"));
   }
+
+  @Test
+  void koreanDeclaredAsKsC5601DecodesWithWindows949Syllables() {
+    ParsedMessage parsed = parse("charset-ks-c-5601.eml");
+
+    assertThat(parsed.message().getBodyText()).contains("안녕하세요 햏 신선한 촛불파티에 초대합니다");
+    assertThat(parsed.message().getSubject()).isEqualTo("신선한 촛불파티에 초대합니다");
+    assertThat(parsed.message().getBodyText()).doesNotContain("\uFFFD");
+  }
+
+  @Test
+  void undeclaredEightBitShiftJisIsDetected() {
+    ParsedMessage parsed = parse("charset-undeclared-sjis.eml");
+
+    assertThat(parsed.message().getBodyText()).contains("お得な情報をお届けします。");
+  }
+
+  @Test
+  void eightBitSubjectIsReadInTheCharsetOfTheFirstTextPart() {
+    ParsedMessage parsed = parse("charset-8bit-subject-gb2312.eml");
+
+    assertThat(parsed.message().getSubject()).isEqualTo("如果你是AB型血型，又是一个愿捐骨髓者，请联系我们。");
+    assertThat(parsed.message().getBodyText()).contains("又是一个愿捐骨髓者");
+  }
+
+  @Test
+  void latin1LabelKeepsWindows1252QuotesInBodyAndEncodedWords() {
+    ParsedMessage parsed = parse("charset-latin1-smart-quotes.eml");
+
+    assertThat(parsed.message().getBodyText()).contains("It\u2019s \u201cfree\u201d \u2013 café");
+    assertThat(parsed.message().getSubject()).isEqualTo("Parhelia\u2122 now");
+  }
+
+  @Test
+  void validUtf8HtmlWinsOverAOneByteMimeLabel() {
+    ParsedMessage parsed = parse("charset-meta-contradicts.eml");
+
+    assertThat(parsed.message().getBodyText())
+        .contains("Bitte bestätigen Sie Ihr Konto – Überprüfung");
+  }
+
+  @Test
+  void unknownCharsetStillGivesTextLinksAndAWarning() {
+    ParsedMessage parsed = parse("charset-unknown.eml");
+
+    assertThat(parsed.message().getBodyText()).contains("click");
+    assertThat(parsed.links()).extracting(Link::getHost).contains("unknown-charset.example");
+    assertThat(parsed.warnings()).anyMatch(w -> w.contains("x-no-such-charset"));
+  }
+
+  @Test
+  void randomBytesUnderEveryAsianLabelNeverThrow() {
+    Random random = new Random(7);
+    for (String label :
+        List.of("ks_c_5601-1987", "gb2312", "x-euc-tw", "iso-2022-jp", "big5", "utf-16", "")) {
+      byte[] noise = new byte[4096];
+      random.nextBytes(noise);
+      String head =
+          "From: a@b.example\r\nSubject: =?"
+              + (label.isEmpty() ? "x" : label)
+              + "?B?ZZZ=?=\r\nContent-Type: text/html; charset="
+              + label
+              + "\r\n\r\n";
+      byte[] raw = new byte[head.length() + noise.length];
+      System.arraycopy(head.getBytes(StandardCharsets.ISO_8859_1), 0, raw, 0, head.length());
+      System.arraycopy(noise, 0, raw, head.length(), noise.length);
+
+      ParsedMessage parsed = parser.parse("noise", raw, CORP);
+
+      assertThat(parsed.message().getBodyText()).as(label).isNotNull();
+    }
+  }
 }
