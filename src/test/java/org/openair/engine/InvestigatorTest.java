@@ -88,16 +88,23 @@ class InvestigatorTest {
     assertThat(outcome.lookups()).singleElement().matches(r -> r.isAnswered() && r.getFound() == 1);
   }
 
+  /** One rule asking, in one round, for the deliveries of two messages. */
+  private RuleSet askForDeliveriesOf(String first, String second) throws RuleCompilationException {
+    return compile(
+        rule(
+            "T-1",
+            "ask about two messages",
+            "  Alert()\n",
+            "  insert(LookupRequest.lastDays(LookupKind.DELIVERIES, \""
+                + first
+                + "\", 7));\n  insert(LookupRequest.lastDays(LookupKind.DELIVERIES, \""
+                + second
+                + "\", 7));\n"));
+  }
+
   @Test
   void oneRoundsRequestsReachTheSourceTogetherAndEachCountsItsOwnFacts() throws Exception {
-    RuleSet rules =
-        compile(
-            rule(
-                "T-1",
-                "ask about two messages",
-                "  Alert()\n",
-                "  insert(LookupRequest.lastDays(LookupKind.DELIVERIES, \"m1\", 7));\n"
-                    + "  insert(LookupRequest.lastDays(LookupKind.DELIVERIES, \"m2\", 7));\n"));
+    RuleSet rules = askForDeliveriesOf("m1", "m2");
     InMemoryFactSource store =
         new InMemoryFactSource()
             .add(Fixtures.delivery("d1", "m1", "a@acme.example"))
@@ -129,14 +136,7 @@ class InvestigatorTest {
 
   @Test
   void aLookupThatFailsWarnsAndTheOthersOfItsRoundStillCount() throws Exception {
-    RuleSet rules =
-        compile(
-            rule(
-                "T-1",
-                "ask about two messages",
-                "  Alert()\n",
-                "  insert(LookupRequest.lastDays(LookupKind.DELIVERIES, \"m1\", 7));\n"
-                    + "  insert(LookupRequest.lastDays(LookupKind.DELIVERIES, \"broken\", 7));\n"));
+    RuleSet rules = askForDeliveriesOf("m1", "broken");
     InMemoryFactSource store =
         new InMemoryFactSource().add(Fixtures.delivery("d1", "m1", "a@acme.example"));
     FactSource halfBroken =
