@@ -427,25 +427,33 @@ public final class Content {
    * its words in one script, and a single odd word can be a typing slip.
    */
   public static String lookAlikeLetters(CharSequence written) {
-    if (written == null || written.length() == 0) {
+    return mixedScriptWord(written, LOOK_ALIKE_WORDS);
+  }
+
+  /**
+   * The first word of the text that mixes ASCII Latin letters with Cyrillic or Greek ones, when at
+   * least {@code needed} words do, or null.
+   */
+  private static String mixedScriptWord(CharSequence text, int needed) {
+    if (text == null || text.length() == 0) {
       return null;
     }
     // Most texts have no Greek or Cyrillic letter at all; a loop over the chars finds that cheaply.
     int first = 0;
-    while (first < written.length() && !isGreekOrCyrillic(written.charAt(first))) {
-      first++;
+    while (first < text.length() && !isGreekOrCyrillic(Character.codePointAt(text, first))) {
+      first += Character.charCount(Character.codePointAt(text, first));
     }
-    if (first == written.length()) {
+    if (first == text.length()) {
       return null;
     }
-    Matcher words = WORD.matcher(written).region(wordStart(written, first), written.length());
+    Matcher words = WORD.matcher(text).region(wordStart(text, first), text.length());
     String found = null;
     int n = 0;
     while (words.find()) {
       String word = words.group();
       if (mixesScripts(word)) {
         found = found == null ? word : found;
-        if (++n == LOOK_ALIKE_WORDS) {
+        if (++n == needed) {
           return found;
         }
       }
@@ -461,8 +469,12 @@ public final class Content {
     return from;
   }
 
-  private static boolean isGreekOrCyrillic(char c) {
-    return c >= '\u0370' && c <= '\u052F';
+  private static boolean isGreekOrCyrillic(int codePoint) {
+    if (codePoint < 0x370) {
+      return false;
+    }
+    Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
+    return script == Character.UnicodeScript.CYRILLIC || script == Character.UnicodeScript.GREEK;
   }
 
   /** A request about payments or bank details, or null. */
@@ -594,13 +606,8 @@ public final class Content {
     if (styled != null) {
       return styled;
     }
-    Matcher words = WORD.matcher(subject);
-    while (words.find()) {
-      if (mixesScripts(words.group())) {
-        return words.group();
-      }
-    }
-    return find(SPLIT_WORD, subject);
+    String mixed = mixedScriptWord(subject, 1);
+    return mixed != null ? mixed : find(SPLIT_WORD, subject);
   }
 
   /**
@@ -661,9 +668,7 @@ public final class Content {
       if (cp < 128 && Character.isLetter(cp)) {
         ascii = true;
       } else if (Character.isLetter(cp)) {
-        Character.UnicodeScript script = Character.UnicodeScript.of(cp);
-        other |=
-            script == Character.UnicodeScript.CYRILLIC || script == Character.UnicodeScript.GREEK;
+        other |= isGreekOrCyrillic(cp);
       }
       i += Character.charCount(cp);
     }
