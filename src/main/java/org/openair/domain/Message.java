@@ -21,6 +21,7 @@ public class Message {
   private String senderMailbox;
   private String senderDisplayName;
   private String senderDomain;
+  private String senderAnomaly;
   private String replyTo;
   private String replyToDomain;
   private String returnPath;
@@ -106,6 +107,19 @@ public class Message {
 
   public Message setSenderDisplayName(String senderDisplayName) {
     this.senderDisplayName = senderDisplayName;
+    return this;
+  }
+
+  /**
+   * What is wrong with how the From header is built (a name set apart from the address, several
+   * addresses, no well-formed address), in words; null when it is one plain mailbox or unknown.
+   */
+  public String getSenderAnomaly() {
+    return senderAnomaly;
+  }
+
+  public Message setSenderAnomaly(String senderAnomaly) {
+    this.senderAnomaly = senderAnomaly;
     return this;
   }
 

@@ -158,12 +158,18 @@ public final class MessageParser {
     // them.
     String bodyLabel = charsetParameter(first(headers, "content-type"));
     Charset bodyCharset = TextDecoder.lookup(bodyLabel != null ? bodyLabel : firstPartCharset);
-    Mailbox from = firstMailbox(first(headers, "from", bodyCharset));
+    String fromValue = first(headers, "from", bodyCharset);
+    Mailbox from = firstMailbox(fromValue);
     if (from != null) {
       message.setSenderAddress(from.getAddress());
       message.setSenderDomain(from.getDomain());
+      SenderField field = SenderField.read(fromValue);
       String name = Headers.decodeWords(from.getName());
+      if (field.detachedName() != null && (name == null || !SenderField.hasWord(name))) {
+        name = Headers.decodeWords(field.detachedName());
+      }
       message.setSenderDisplayName(name == null || name.isBlank() ? null : name.strip());
+      message.setSenderAnomaly(field.anomaly());
     } else if (first(headers, "from") != null) {
       // A From with only a name still shows that name to the reader.
       String name =

@@ -422,6 +422,49 @@ class MessageParserTest {
     assertThat(parsed.message().getBodyText()).contains("お得な情報をお届けします。");
   }
 
+  private Message withFrom(String from) {
+    String eml = "From: " + from + "\r\nTo: alice@corp.example\r\nSubject: s\r\n\r\nbody\r\n";
+    return parser.parse("m1", eml.getBytes(StandardCharsets.UTF_8), CORP).message();
+  }
+
+  @Test
+  void fromWithItsNameSetApartByACommaShowsThatNameAndIsAnAnomaly() {
+    Message m = withFrom("\"DPD@parcel.example\", <service@relay.example>");
+
+    assertThat(m.getSenderAddress()).isEqualTo("service@relay.example");
+    assertThat(m.getSenderDisplayName()).isEqualTo("DPD@parcel.example");
+    assertThat(m.getSenderAnomaly()).contains("apart from the address");
+  }
+
+  @Test
+  void fillerNameAfterADetachedNameGivesWayToIt() {
+    Message m = withFrom("Account team ,_<no-reply@relay.example>");
+
+    assertThat(m.getSenderDisplayName()).isEqualTo("Account team");
+    assertThat(m.getSenderAnomaly()).isNotNull();
+  }
+
+  @Test
+  void fromNamingSeveralSendersOrOnlyACommentedAddressIsAnAnomaly() {
+    assertThat(withFrom("a@one.example, b@two.example").getSenderAnomaly())
+        .isEqualTo("it names 2 senders");
+    Message commented = withFrom("Hurry up!,(<service@shop.example>)");
+    assertThat(commented.getSenderAddress()).isEqualTo("service@shop.example");
+    assertThat(commented.getSenderAnomaly()).contains("no well-formed address");
+  }
+
+  @Test
+  void plainFromHeadersAreNoAnomaly() {
+    for (String from :
+        List.of(
+            "\"Doe, Jane\" <jane@supplier.example>",
+            "Jane Doe <jane@supplier.example>",
+            "jane@supplier.example (Jane Doe)",
+            "=?UTF-8?B?SmFuZSBEb2U=?= <jane@supplier.example>")) {
+      assertThat(withFrom(from).getSenderAnomaly()).as(from).isNull();
+    }
+  }
+
   @Test
   void eightBitSubjectIsReadInTheCharsetOfTheFirstTextPart() {
     ParsedMessage parsed = parse("charset-8bit-subject-gb2312.eml");
