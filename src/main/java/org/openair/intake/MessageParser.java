@@ -550,14 +550,33 @@ public final class MessageParser {
         return;
       }
       byte[] bytes = is.readAllBytes();
+      String detected = detect(bytes);
       findings.addAttachment(
           new Attachment(
-              findings.messageId(), fileName, mime, detect(bytes), bytes.length, sha256(bytes)));
+              findings.messageId(), fileName, mime, detected, bytes.length, sha256(bytes)));
       if (html) {
         // HTML attachments open in a browser: their forms and links are where credentials go.
         byte[] head =
             bytes.length > MAX_TEXT_PART_BYTES ? Arrays.copyOf(bytes, MAX_TEXT_PART_BYTES) : bytes;
         html(bd, head, false);
+      } else if ("application/pdf".equals(detected)) {
+        pdfLinks(fileName, bytes);
+      }
+    }
+
+    private void pdfLinks(String fileName, byte[] bytes) {
+      String name = fileName == null ? "a PDF attachment" : "PDF attachment " + fileName;
+      if (bytes.length > PdfLinks.MAX_BYTES) {
+        findings.warn(
+            name + " is larger than " + PdfLinks.MAX_BYTES + " bytes: its links were not read");
+        return;
+      }
+      try {
+        for (String uri : PdfLinks.read(bytes)) {
+          findings.addLink(uri, null, null);
+        }
+      } catch (IOException | RuntimeException | StackOverflowError e) {
+        findings.warn(name + " could not be read for links: " + describe(e));
       }
     }
 

@@ -4,15 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.google.common.hash.Hashing;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
 import org.junit.jupiter.api.Test;
 import org.openair.domain.Attachment;
 import org.openair.domain.AuthResult;
@@ -463,6 +470,62 @@ class MessageParserTest {
             "=?UTF-8?B?SmFuZSBEb2U=?= <jane@supplier.example>")) {
       assertThat(withFrom(from).getSenderAnomaly()).as(from).isNull();
     }
+  }
+
+  private static byte[] pdfWithLink(String uri) throws IOException {
+    try (PDDocument doc = new PDDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      PDPage page = new PDPage();
+      doc.addPage(page);
+      PDActionURI action = new PDActionURI();
+      action.setURI(uri);
+      PDAnnotationLink link = new PDAnnotationLink();
+      link.setRectangle(new PDRectangle(50, 700, 200, 20));
+      link.setAction(action);
+      page.getAnnotations().add(link);
+      doc.save(out);
+      return out.toByteArray();
+    }
+  }
+
+  private ParsedMessage withAttachment(String type, String name, byte[] content) {
+    String eml =
+        "From: billing@vendor.example\r\nTo: alice@corp.example\r\nSubject: Invoice\r\n"
+            + "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n"
+            + "--b\r\nContent-Type: text/plain\r\n\r\nSee the attached document.\r\n"
+            + "--b\r\nContent-Type: "
+            + type
+            + "\r\nContent-Disposition: attachment; filename="
+            + name
+            + "\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+            + Base64.getMimeEncoder().encodeToString(content)
+            + "\r\n--b--\r\n";
+    return parser.parse("m1", eml.getBytes(StandardCharsets.US_ASCII), CORP);
+  }
+
+  @Test
+  void linksOfAPdfAttachmentAreLinksOfTheMessage() throws IOException {
+    ParsedMessage parsed =
+        withAttachment(
+            "application/octet-stream", "statement.pdf", pdfWithLink("https://bit.ly/3abcdef"));
+
+    assertThat(parsed.attachments())
+        .extracting(Attachment::getDetectedType)
+        .containsExactly("application/pdf");
+    assertThat(link(parsed, "https://bit.ly/3abcdef").getHost()).isEqualTo("bit.ly");
+    assertThat(parsed.warnings()).isEmpty();
+  }
+
+  @Test
+  void aBrokenPdfGivesAWarningAndTheRestOfTheMessage() {
+    byte[] broken = "%PDF-1.7\n1 0 obj << /Type /Catalog >>\n".getBytes(StandardCharsets.US_ASCII);
+
+    ParsedMessage parsed = withAttachment("application/pdf", "broken.pdf", broken);
+
+    assertThat(parsed.links()).isEmpty();
+    assertThat(parsed.attachments()).hasSize(1);
+    assertThat(parsed.message().getBodyText()).contains("See the attached document");
+    assertThat(parsed.warnings()).anyMatch(w -> w.contains("broken.pdf could not be read"));
   }
 
   @Test
