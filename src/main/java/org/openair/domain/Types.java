@@ -1,5 +1,6 @@
 package org.openair.domain;
 
+import java.util.Set;
 import org.apache.tika.Tika;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.mime.MediaTypeRegistry;
@@ -13,6 +14,10 @@ final class Types {
   private static final Tika TIKA = new Tika();
   private static final MediaTypeRegistry REGISTRY =
       MimeTypes.getDefaultMimeTypes().getMediaTypeRegistry();
+
+  /** A mail message forwarded as a file, whichever of the two formats its name says. */
+  private static final Set<MediaType> MAIL_MESSAGES =
+      Set.of(MediaType.parse("message/rfc822"), MediaType.parse("application/vnd.ms-outlook"));
 
   private Types() {}
 
@@ -39,6 +44,10 @@ final class Types {
     // text whatever the name's registered type); programs in disguise have their own check.
     if (d.equals(MediaType.TEXT_PLAIN)
         || n.getType().equals("text") && d.getType().equals("text")) {
+      return false;
+    }
+    // Mailers save a forwarded message as .msg or .eml whatever its format: both are mail.
+    if (MAIL_MESSAGES.contains(n) && MAIL_MESSAGES.contains(d)) {
       return false;
     }
     return !REGISTRY.isSpecializationOf(n, d) && !REGISTRY.isSpecializationOf(d, n);
