@@ -78,9 +78,9 @@ public final class Names {
 
   /**
    * The text as a reader sees it: invisible characters (zero-width spaces and joiners, the
-   * combining grapheme joiner, soft hyphens: Unicode's default-ignorable code points) taken out and
-   * letters spaced one by one ("C o i n b a s e") joined, so that a name hidden from filters is
-   * compared as what it shows.
+   * combining grapheme joiner, soft hyphens: Unicode's default-ignorable code points) and marks of
+   * another script on letters taken out and letters spaced one by one ("C o i n b a s e") joined,
+   * so that a name hidden from filters is compared as what it shows.
    */
   public static String asSeen(String text) {
     if (text == null) {
@@ -101,9 +101,10 @@ public final class Names {
   }
 
   /**
-   * How a name is disguised from filters, or null: invisible characters between its letters,
-   * letters spaced out one by one, or a code of capitals tacked on after a stray dot (" .NTWQ")
-   * that makes every copy of a campaign different. People and companies write their names plainly.
+   * How a name is disguised from filters, or null: invisible characters between its letters, marks
+   * of another script on them, letters spaced out one by one, or a code of capitals tacked on after
+   * a stray dot (" .NTWQ") that makes every copy of a campaign different. People and companies
+   * write their names plainly.
    */
   public static String disguise(String text) {
     if (text == null) {
