@@ -35,6 +35,10 @@ public final class Content {
               + "|(?:mailbox|e-?mail) (?:storage |quota )?(?:is )?(?:full|almost full"
               + "|over ?quota|exceeded)"
               + "|unusual (?:sign-?in|login|log-?in) activity"
+              + "|(?:sign-?in|login|log-?in) (?:attempt )?from (?:an? )?(?:unfamiliar|unknown|unrecognized"
+              + "|new) (?:device|location)"
+              + "|your (?:\\w+ )?(?:account|wallet|mailbox|card) (?:has been|was|is|will be) (?:temporarily )?"
+              + "(?:suspended|locked|blocked|restricted|disabled|deactivated|frozen|on hold)"
               + "|(?:sign|log) ?in to (?:view|access|read|download|open|review|restore|avoid|keep)"
               + "|enter your (?:password|credentials|login details))\\b");
 
@@ -147,6 +151,8 @@ public final class Content {
               + "(?:funds|balance|money|earnings|profits?)"
               + "|withdrawal (?:note|request is (?:now )?ready)|order the withdrawal"
               + "|unclaimed (?:balance|funds)|you are now rich"
+              + "|(?:withdraw (?:your )?|(?:balance|account) (?:already )?has )\\+?(?:\\$ ?\\d[\\d.,]*\\d"
+              + "|\\d[\\d.,]*\\d(?= ?(?:\\$|usd|usdt|btc|eur|€)))"
               + "|(?:funds|balance|money) (?:is |are )?(?:waiting|ready) for (?:you|withdrawal))\\b");
 
   private static final CuePattern UNSUBSCRIBE =

@@ -2,6 +2,7 @@ package org.openair.domain;
 
 import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.lang.UProperty;
+import com.ibm.icu.lang.UScript;
 import com.ibm.icu.text.Normalizer2;
 import com.ibm.icu.text.SpoofChecker;
 import java.util.ArrayList;
@@ -77,25 +78,33 @@ public final class Names {
 
   /**
    * The text as a reader sees it: invisible characters (zero-width spaces and joiners, the
-   * combining grapheme joiner, soft hyphens: Unicode's default-ignorable code points) taken out and
-   * letters spaced one by one ("C o i n b a s e") joined, so that a name hidden from filters is
-   * compared as what it shows.
+   * combining grapheme joiner, soft hyphens: Unicode's default-ignorable code points) and marks of
+   * another script on letters taken out and letters spaced one by one ("C o i n b a s e") joined,
+   * so that a name hidden from filters is compared as what it shows.
    */
   public static String asSeen(String text) {
     if (text == null) {
       return null;
     }
     StringBuilder visible = new StringBuilder(text.length());
-    text.codePoints()
-        .filter(cp -> !UCharacter.hasBinaryProperty(cp, UProperty.DEFAULT_IGNORABLE_CODE_POINT))
-        .forEach(visible::appendCodePoint);
+    int previous = -1;
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      i += Character.charCount(cp);
+      if (!UCharacter.hasBinaryProperty(cp, UProperty.DEFAULT_IGNORABLE_CODE_POINT)
+          && !foreignMark(previous, cp)) {
+        visible.appendCodePoint(cp);
+      }
+      previous = cp;
+    }
     return SPACED_LETTERS.matcher(visible).replaceAll(m -> m.group().replaceAll("[ .]", ""));
   }
 
   /**
-   * How a name is disguised from filters, or null: invisible characters between its letters,
-   * letters spaced out one by one, or a code of capitals tacked on after a stray dot (" .NTWQ")
-   * that makes every copy of a campaign different. People and companies write their names plainly.
+   * How a name is disguised from filters, or null: invisible characters between its letters, marks
+   * of another script on them, letters spaced out one by one, or a code of capitals tacked on after
+   * a stray dot (" .NTWQ") that makes every copy of a campaign different. People and companies
+   * write their names plainly.
    */
   public static String disguise(String text) {
     if (text == null) {
@@ -111,10 +120,35 @@ public final class Names {
     if (invisible) {
       return "invisible characters between its letters";
     }
+    int previous = -1;
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      i += Character.charCount(cp);
+      if (foreignMark(previous, cp)) {
+        return "marks of another script on its letters";
+      }
+      previous = cp;
+    }
     if (SPACED_LETTERS.matcher(text).find()) {
       return "its letters spaced out one by one";
     }
     return TRAILING_CODE.matcher(text).find() ? "a code tacked onto its end" : null;
+  }
+
+  /**
+   * True for a combining mark of a script other than the letter it sits on ("A\u073Fmazon" with a
+   * Syriac mark on each Latin letter): it renders as a faint dot or nothing, so the word reads
+   * whole while no longer matching. Accents on Latin letters are of the inherited script and pass.
+   */
+  static boolean foreignMark(int letter, int mark) {
+    if (letter < 0 || UCharacter.getType(mark) != UCharacter.NON_SPACING_MARK) {
+      return false;
+    }
+    int script = UScript.getScript(mark);
+    return script != UScript.INHERITED
+        && script != UScript.COMMON
+        && UCharacter.isLetter(letter)
+        && UScript.getScript(letter) != script;
   }
 
   /**
