@@ -107,6 +107,29 @@ public final class Content {
               + "|new (?:bank|banking) (?:details|account)"
               + "|(?:overdue|outstanding|unpaid) (?:invoice|payment|balance))\\b");
 
+  /**
+   * A subject announcing that something is wrong with the reader's account, security, subscription
+   * or delivery: the headline of a credential or payment lure. Legitimate services write such
+   * subjects too, so the cue only counts beside an impersonation finding (OA-CNT-013).
+   */
+  private static final CuePattern ACCOUNT_NOTICE =
+      CuePattern.compile(
+          "\\b(?:action (?:required|needed|recommended)|required action"
+              + "|security (?:alert|update|notice|notification|warning|check|scan)"
+              + "|data breach|two-factor|2fa|unusual (?:activity|sign-?in|login)"
+              + "|(?:account|wallet|card|subscription|membership) (?:\\w+ )?(?:has )?(?:been )?"
+              + "(?:suspended|locked|limited|restricted|disabled|expired|on hold|not renewed)"
+              + "|(?:has|have) expired|(?:is|are) (?:temporarily )?suspended"
+              + "|(?:verify|confirm) (?:your|the) (?:\\w+ )?(?:account|identity|information|details"
+              + "|wallet|transaction|payment)"
+              + "|delivery (?:update|failed|attempt|notice|notification|problem)"
+              + "|(?:package|parcel|shipment) (?:is )?(?:held|waiting|pending|on hold)"
+              + "|payment (?:failed|declined|details required)"
+              + "|handlung erforderlich|sicherheits(?:warnung|hinweis|meldung)|konto gesperrt"
+              + "|actie vereist|beveiligingsmelding|action requise|alerte de s[e\u00e9]curit[e\u00e9]"
+              + "|acci[o\u00f3]n requerida|alerta de seguran[c\u00e7]a|alerta de seguridad"
+              + "|a[c\u00e7][a\u00e3]o necess[a\u00e1]ria)\\b");
+
   private static final CuePattern GIFT_CARDS =
       CuePattern.compile(
           "\\b(?:gift ?cards?|itunes cards?|google play cards?|steam (?:wallet )?cards?"
@@ -329,6 +352,11 @@ public final class Content {
   public static String credentialRequest(CharSequence text) {
     String found = CREDENTIALS.find(text);
     return found != null ? found : CREDENTIALS_OTHER_LANGUAGES.find(text);
+  }
+
+  /** A subject announcing a problem with the reader's account, security or delivery, or null. */
+  public static String accountNotice(CharSequence subject) {
+    return ACCOUNT_NOTICE.find(subject);
   }
 
   /** A threat or deadline meant to rush the reader, or null. */

@@ -418,6 +418,11 @@ public class Message {
     return Content.advertisementLabel(subject);
   }
 
+  /** {@link Content#accountNotice} of the subject only: in a body such wording is routine. */
+  public String getAccountNoticeCue() {
+    return subjectCue("account-notice", Content::accountNotice);
+  }
+
   /** {@link Content#disguisedSubject} of the subject. */
   public String getDisguisedSubjectCue() {
     return Content.disguisedSubject(subject);
@@ -446,6 +451,17 @@ public class Message {
             name,
             k -> {
               String value = finder.apply(wholeText());
+              return value == null ? NONE : value;
+            });
+    return found == NONE ? null : found;
+  }
+
+  private String subjectCue(String name, Function<CharSequence, String> finder) {
+    String found =
+        cues.computeIfAbsent(
+            name,
+            k -> {
+              String value = finder.apply(subjectText());
               return value == null ? NONE : value;
             });
     return found == NONE ? null : found;
