@@ -314,6 +314,24 @@ public final class Content {
 
   static final int LOOK_ALIKE_WORDS = 3;
 
+  /** Letters and digits, with "-" and "@" between groups, as hash busters are written. */
+  private static final Pattern RANDOM_CODE =
+      Pattern.compile("[A-Za-z0-9][A-Za-z0-9@-]*[A-Za-z0-9]");
+
+  /** An "@" before a host name makes the token an address or a message id. */
+  private static final Pattern MAIL_ID = Pattern.compile("@[A-Za-z]");
+
+  private static final Pattern HEX_NUMBER = Pattern.compile("(?:0[xX])?[0-9a-fA-F-]+");
+
+  /** Switches between letters and digits a random code makes at least. */
+  static final int CODE_SWITCHES = 4;
+
+  /** Letters and digits without a break that make a token key material, not a random code. */
+  private static final int CODE_LONGEST_RUN = 20;
+
+  /** How far from the start and from the end of the body a random code is looked for. */
+  private static final int CODE_REACH = 400;
+
   private static final int GREETING_REACH = 600;
   private static final int OPENING_REACH = 200;
 
@@ -648,6 +666,116 @@ public final class Content {
       }
     }
     return null;
+  }
+
+  /**
+   * A code of random letters and digits standing alone near the start or the end of the body, or
+   * null: a "hash buster" that bulk mailers add so that no two copies of a mailing are alike and
+   * checksum filters cannot count them. Alone means on a line of its own or as the very first or
+   * last word of the body (an HTML body's text has no lines). The code mixes lower- and upper-case
+   * letters with digits, switching between letters and digits at least {@link #CODE_SWITCHES}
+   * times; a typed word, an acronym, a part number, an upper-case licence key, a hexadecimal hash
+   * or a message id does not.
+   */
+  public static String randomCode(CharSequence written) {
+    if (written == null || written.length() == 0) {
+      return null;
+    }
+    String text = written.toString().strip();
+    String found = randomCode(text, 0, Math.min(text.length(), CODE_REACH));
+    if (found == null && text.length() > CODE_REACH) {
+      found = randomCode(text, Math.max(CODE_REACH, text.length() - CODE_REACH), text.length());
+    }
+    return found;
+  }
+
+  private static String randomCode(String text, int from, int to) {
+    // Tokens cut by the window's edges are not read: half a token is not the token.
+    int i = from;
+    if (i > 0) {
+      while (i < to && !Character.isWhitespace(text.charAt(i))) {
+        i++;
+      }
+    }
+    while (i < to) {
+      while (i < to && Character.isWhitespace(text.charAt(i))) {
+        i++;
+      }
+      int start = i;
+      while (i < text.length() && !Character.isWhitespace(text.charAt(i))) {
+        i++;
+      }
+      if (i > to && to < text.length()) {
+        break;
+      }
+      if (start < i && alone(text, start, i)) {
+        String token = stripBrackets(text.substring(start, i));
+        if (isRandomCode(token)) {
+          return token;
+        }
+      }
+    }
+    return null;
+  }
+
+  // Whether the token from start to end has its line to itself or opens or closes the text.
+  private static boolean alone(String text, int start, int end) {
+    int before = start - 1;
+    while (before >= 0
+        && text.charAt(before) != '\n'
+        && Character.isWhitespace(text.charAt(before))) {
+      before--;
+    }
+    int after = end;
+    while (after < text.length()
+        && text.charAt(after) != '\n'
+        && Character.isWhitespace(text.charAt(after))) {
+      after++;
+    }
+    boolean opensLine = before < 0 || text.charAt(before) == '\n';
+    boolean closesLine = after == text.length() || text.charAt(after) == '\n';
+    return opensLine && closesLine || before < 0 || after == text.length();
+  }
+
+  private static String stripBrackets(String token) {
+    int a = 0;
+    int b = token.length();
+    while (a < b && "[(<".indexOf(token.charAt(a)) >= 0) {
+      a++;
+    }
+    while (b > a && "])>".indexOf(token.charAt(b - 1)) >= 0) {
+      b--;
+    }
+    return token.substring(a, b);
+  }
+
+  private static boolean isRandomCode(String token) {
+    if (token.length() < 7
+        || !RANDOM_CODE.matcher(token).matches()
+        || MAIL_ID.matcher(token).find()) {
+      return false;
+    }
+    boolean lower = false;
+    boolean upper = false;
+    int switches = 0;
+    int run = 0;
+    for (int i = 0; i < token.length(); i++) {
+      char c = token.charAt(i);
+      lower |= c >= 'a' && c <= 'z';
+      upper |= c >= 'A' && c <= 'Z';
+      run = Character.isLetterOrDigit(c) ? run + 1 : 0;
+      if (run >= CODE_LONGEST_RUN) {
+        // Base64 and key material run on without a break; hash busters come in short groups.
+        return false;
+      }
+      if (i > 0
+          && Character.isDigit(c) != Character.isDigit(token.charAt(i - 1))
+          && Character.isLetterOrDigit(c)
+          && Character.isLetterOrDigit(token.charAt(i - 1))) {
+        switches++;
+      }
+    }
+    return lower && upper && switches >= CODE_SWITCHES && !HEX_NUMBER.matcher(token).matches();
   }
 
   private static boolean isInvisible(char c) {

@@ -414,6 +414,21 @@ public class Message {
     return bodyCue("hidden", Content::hiddenCharacters);
   }
 
+  /**
+   * {@link Content#randomCode} of the whole body: hash busters sit at its very end, past the part
+   * the other cues read.
+   */
+  public String getRandomCodeCue() {
+    String found =
+        cues.computeIfAbsent(
+            "random-code",
+            k -> {
+              String value = Content.randomCode(bodyText);
+              return value == null ? NONE : value;
+            });
+    return found == NONE ? null : found;
+  }
+
   private String cue(String name, Function<CharSequence, String> finder) {
     String found =
         cues.computeIfAbsent(
