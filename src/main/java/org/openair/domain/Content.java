@@ -156,7 +156,43 @@ public final class Content {
               + "|opt[- ]?out|no longer wish to receive"
               + "|(?:nicht mehr|niet meer|ne plus|n[a\u00e3]o (?:deseja|quer) mais) (?:\\p{L}+ )?"
               + "(?:erhalten|ontvangen|recevoir|receber)"
-              + "|dejar de recibir|deixar de receber)\\b");
+              + "|dejar de recibir|deixar de receber"
+              + "|(?:taken|deleted|excluded|eliminated|removed|remove (?:you|yourself|your (?:e-?mail )?"
+              + "(?:address|name))) (?:from|off|out of) (?:our|this|the|any"
+              + "|all|future|further)\\b[^.]{0,30}(?:list|database|mailings?|e-?mails?|offers?"
+              + "|notices|updates|promotions)"
+              + "|(?:off|out of|leave) (?:this|our|the) (?:mailing |e-?mail |distribution )?"
+              + "(?:list|database)"
+              + "|(?:receive|receiving|get|getting|unsubscribe from) (?:any )?(?:further|future|more)"
+              + " (?:promotional"
+              + " |commercial )?(?:e-?mails?|mailings?|offers?|notices|updates|messages|promotions)"
+              + "|(?:with|type|put|word) [\"'\u201c]?remove)\\b"
+              // The same instructions in the Chinese, Japanese and Korean that bulk mail to those
+              // countries uses; no word boundary, since these scripts write words without spaces.
+              + "|\u4e0d\u60f3\u518d\u6536\u5230|\u62d2\u6536|\u53d6\u6d88\u8a02\u95b1"
+              + "|\u53d6\u6d88\u8ba2\u9605|\u9000\u8a02|\u9000\u8ba2"
+              + "|\u914d\u4fe1\u505c\u6b62|\u914d\u4fe1\u3092\u505c\u6b62"
+              + "|\uc218\uc2e0\\s?\uac70\ubd80|\uc218\uc2e0\uc744 \uc6d0\uce58");
+
+  /**
+   * What bulk mail sells, in weaker words than {@link #MONEY_OFFER}: prices and discounts, free
+   * gifts and trials, income, loans, mortgages and insurance rates, and stock tips. Shop
+   * newsletters say the same, so the cue counts only together with removal instructions.
+   */
+  private static final CuePattern COMMERCIAL_PITCH =
+      CuePattern.compile(
+          "\\b(?:\\d{1,2} ?% off|(?:only|just|as low as) \\$\\d|why pay more|half price"
+              + "|(?:lowest|discount(?:ed)?|wholesale) prices?|below (?:retail|cost)"
+              + "|free (?:trial|gift|info|information|quotes?|access|membership|bonus|report"
+              + "|sample|consultation)|try it (?:for )?free|absolutely free"
+              + "|(?:make|earn|making|earning) (?:up to |over |an extra |thousands|\\$)"
+              + "|financial freedom|home[- ]based business|be your own boss|business opportunity"
+              + "|refinanc\\p{L}*|mortgage rates?|home loans?|interest rates?|monthly payments?"
+              + "|(?:life|health|auto) insurance|insurance (?:quotes?|rates?)|credit card debt"
+              + "|bad credit|lower your (?:rates?|payments?|bills?)"
+              + "|stock symbol|otc ?bb|pink sheets|strong buy|penny stocks?|stock alert"
+              + "|not a registered investment advis"
+              + "|(?<!feel |toll-|toll |hands-|duty-|fat-|sugar-|lead-)free\\b|\\$\\d|guarantee)");
 
   private static final CuePattern NOT_SPAM_CLAIM =
       CuePattern.compile(
@@ -523,6 +559,11 @@ public final class Content {
   /** A claim that the mail is not spam or is sent lawfully, or null. */
   public static String notSpamClaim(CharSequence text) {
     return NOT_SPAM_CLAIM.find(text);
+  }
+
+  /** A price, free gift, income, loan, insurance or stock pitch, or null. */
+  public static String commercialPitch(CharSequence text) {
+    return COMMERCIAL_PITCH.find(text);
   }
 
   /** A money-making or bargain offer, or null. */

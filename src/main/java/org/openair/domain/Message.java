@@ -364,14 +364,20 @@ public class Message {
     return cue("offer", Content::moneyOffer);
   }
 
+  /** {@link Content#unsubscribe} of the body: instructions for getting off a mailing list. */
+  public String getRemovalCue() {
+    return bodyCue("removal", Content::unsubscribe);
+  }
+
+  /** {@link Content#commercialPitch} of the subject, else of the body. */
+  public String getCommercialPitchCue() {
+    return cue("pitch", Content::commercialPitch);
+  }
+
   /** {@link Content#notSpamClaim}, else {@link Content#unsubscribe}, of the body. */
   public String getBulkDisclaimerCue() {
-    return bodyCue(
-        "disclaimer",
-        text -> {
-          String claim = Content.notSpamClaim(text);
-          return claim != null ? claim : Content.unsubscribe(text);
-        });
+    String claim = bodyCue("not-spam", Content::notSpamClaim);
+    return claim != null ? claim : getRemovalCue();
   }
 
   /** {@link Content#bulkClaim} of the body. */
