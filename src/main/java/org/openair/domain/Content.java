@@ -242,7 +242,7 @@ public final class Content {
               + "|(?:meet|date) (?:beautiful|hot|lonely|sexy|single) (?:\\p{L}+ )?(?:women|girls|ladies"
               + "|singles)"
               + "|adult (?:site|content|videos?|movies?|dating)|cum ?shots?"
-              + "|(?:lose|losing|drop|shed) (?:up to )?\\d+\\s?(?:lbs|pounds|kg|kilos)|weight ?loss"
+              + "|(?:lose|losing|drop|shed) (?:up to )?\\d+(?: ?- ?\\d+)?\\s?(?:lbs|pounds|kg|kilos)|weight ?loss"
               + "|burn (?:the )?fat|fat ?burn\\p{L}*|diet pills?|miracle (?:cure|pill)|anti-?aging"
               + "|human growth hormone|no prescription|online pharmacy"
               + "|abnehmen|wunschgewicht|potenz\\p{L}*|afvallen|emagrecer|perder peso|maigrir"
@@ -250,9 +250,13 @@ public final class Content {
               + "|(?:frauen|vrouwen|mulheres|femmes|mujeres) (?:in (?:deiner|jouw|je) (?:n[a\u00e4]he|buurt)"
               + "|kennenlernen|ontmoeten))\\b");
 
-  // "ADV:" is the label several US state laws required on unsolicited advertising.
+  // "ADV:" is the label several US state laws required on unsolicited advertising; Japan's law on
+  // commercial e-mail required "\u672a\u627f\u8afe\u5e83\u544a\u203b" ("unsolicited
+  // advertisement") and Korea's requires "(\uad11\uace0)" ("advertisement") at a subject's start.
   private static final CuePattern ADVERTISEMENT_LABEL =
-      CuePattern.compile("^\\s*(?:\\[adv\\]|\\(adv\\)|adv\\s*:)");
+      CuePattern.compile(
+          "^\\s*(?:\\[adv\\]|\\(adv\\)|adv\\s*:|\u672a\u627f\u8afe\u5e83\u544a"
+              + "|[(\\[]\\s?\uad11\\s?\uace0\\s?[)\\]])");
 
   // A token after a wide gap at the end of a subject makes every copy unique (a "hash buster").
   private static final Pattern PADDED_TOKEN = Pattern.compile("\\S\\s{6,}(\\S+)\\s*$");
