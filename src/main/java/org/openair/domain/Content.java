@@ -157,15 +157,15 @@ public final class Content {
               + "|(?:nicht mehr|niet meer|ne plus|n[a\u00e3]o (?:deseja|quer) mais) (?:\\p{L}+ )?"
               + "(?:erhalten|ontvangen|recevoir|receber)"
               + "|dejar de recibir|deixar de receber"
-              + "|(?:taken|deleted|excluded|eliminated|removed|remove (?:you|yourself|your (?:e-?mail )?"
-              + "(?:address|name))) (?:from|off|out of) (?:our|this|the|any"
-              + "|all|future|further)\\b[^.]{0,30}(?:list|database|mailings?|e-?mails?|offers?"
-              + "|notices|updates|promotions)"
+              + "|(?:taken|deleted|excluded|eliminated|removed"
+              + "|remove (?:you|yourself|your (?:e-?mail )?(?:address|name)))"
+              + " (?:from|off|out of) (?:our|this|the|any|all|future|further)\\b[^.]{0,30}"
+              + "(?:list|database|mailings?|e-?mails?|offers?|notices|updates|promotions)"
               + "|(?:off|out of|leave) (?:this|our|the) (?:mailing |e-?mail |distribution )?"
               + "(?:list|database)"
-              + "|(?:receive|receiving|get|getting|unsubscribe from) (?:any )?(?:further|future|more)"
-              + " (?:promotional"
-              + " |commercial )?(?:e-?mails?|mailings?|offers?|notices|updates|messages|promotions)"
+              + "|(?:receive|receiving|get|getting|unsubscribe from) (?:any )?"
+              + "(?:further|future|more) (?:promotional |commercial )?"
+              + "(?:e-?mails?|mailings?|offers?|notices|updates|messages|promotions)"
               + "|(?:with|type|put|word) [\"'\u201c]?remove)\\b"
               // The same instructions in the Chinese, Japanese and Korean that bulk mail to those
               // countries uses; no word boundary, since these scripts write words without spaces.
@@ -242,7 +242,8 @@ public final class Content {
               + "|(?:meet|date) (?:beautiful|hot|lonely|sexy|single) (?:\\p{L}+ )?(?:women|girls|ladies"
               + "|singles)"
               + "|adult (?:site|content|videos?|movies?|dating)|cum ?shots?"
-              + "|(?:lose|losing|drop|shed) (?:up to )?\\d+(?: ?- ?\\d+)?\\s?(?:lbs|pounds|kg|kilos)|weight ?loss"
+              + "|(?:lose|losing|drop|shed) (?:up to )?\\d+(?: ?- ?\\d+)?"
+              + "\\s?(?:lbs|pounds|kg|kilos)|weight ?loss"
               + "|burn (?:the )?fat|fat ?burn\\p{L}*|diet pills?|miracle (?:cure|pill)|anti-?aging"
               + "|human growth hormone|no prescription|online pharmacy"
               + "|abnehmen|wunschgewicht|potenz\\p{L}*|afvallen|emagrecer|perder peso|maigrir"
@@ -737,7 +738,7 @@ public final class Content {
   private static String randomCode(String text, int from, int to) {
     // Tokens cut by the window's edges are not read: half a token is not the token.
     int i = from;
-    if (i > 0) {
+    if (i > 0 && !Character.isWhitespace(text.charAt(i - 1))) {
       while (i < to && !Character.isWhitespace(text.charAt(i))) {
         i++;
       }
