@@ -185,7 +185,43 @@ public final class Content {
               + "|opt[- ]?out|no longer wish to receive"
               + "|(?:nicht mehr|niet meer|ne plus|n[a\u00e3]o (?:deseja|quer) mais) (?:\\p{L}+ )?"
               + "(?:erhalten|ontvangen|recevoir|receber)"
-              + "|dejar de recibir|deixar de receber)\\b");
+              + "|dejar de recibir|deixar de receber"
+              + "|(?:taken|deleted|excluded|eliminated|removed"
+              + "|remove (?:you|yourself|your (?:e-?mail )?(?:address|name)))"
+              + " (?:from|off|out of) (?:our|this|the|any|all|future|further)\\b[^.]{0,30}"
+              + "(?:list|database|mailings?|e-?mails?|offers?|notices|updates|promotions)"
+              + "|(?:off|out of|leave) (?:this|our|the) (?:mailing |e-?mail |distribution )?"
+              + "(?:list|database)"
+              + "|(?:receive|receiving|get|getting|unsubscribe from) (?:any )?"
+              + "(?:further|future|more) (?:promotional |commercial )?"
+              + "(?:e-?mails?|mailings?|offers?|notices|updates|messages|promotions)"
+              + "|(?:with|type|put|word) [\"'\u201c]?remove)\\b"
+              // The same instructions in the Chinese, Japanese and Korean that bulk mail to those
+              // countries uses; no word boundary, since these scripts write words without spaces.
+              + "|\u4e0d\u60f3\u518d\u6536\u5230|\u62d2\u6536|\u53d6\u6d88\u8a02\u95b1"
+              + "|\u53d6\u6d88\u8ba2\u9605|\u9000\u8a02|\u9000\u8ba2"
+              + "|\u914d\u4fe1\u505c\u6b62|\u914d\u4fe1\u3092\u505c\u6b62"
+              + "|\uc218\uc2e0\\s?\uac70\ubd80|\uc218\uc2e0\uc744 \uc6d0\uce58");
+
+  /**
+   * What bulk mail sells, in weaker words than {@link #MONEY_OFFER}: prices and discounts, free
+   * gifts and trials, income, loans, mortgages and insurance rates, and stock tips. Shop
+   * newsletters say the same, so the cue counts only together with removal instructions.
+   */
+  private static final CuePattern COMMERCIAL_PITCH =
+      CuePattern.compile(
+          "\\b(?:\\d{1,2} ?% off|(?:only|just|as low as) \\$\\d|why pay more|half price"
+              + "|(?:lowest|discount(?:ed)?|wholesale) prices?|below (?:retail|cost)"
+              + "|free (?:trial|gift|info|information|quotes?|access|membership|bonus|report"
+              + "|sample|consultation)|try it (?:for )?free|absolutely free"
+              + "|(?:make|earn|making|earning) (?:up to |over |an extra |thousands|\\$)"
+              + "|financial freedom|home[- ]based business|be your own boss|business opportunity"
+              + "|refinanc\\p{L}*|mortgage rates?|home loans?|interest rates?|monthly payments?"
+              + "|(?:life|health|auto) insurance|insurance (?:quotes?|rates?)|credit card debt"
+              + "|bad credit|lower your (?:rates?|payments?|bills?)"
+              + "|stock symbol|otc ?bb|pink sheets|strong buy|penny stocks?|stock alert"
+              + "|not a registered investment advis"
+              + "|(?<!feel |toll-|toll |hands-|duty-|fat-|sugar-|lead-)free\\b|\\$\\d|guarantee)");
 
   private static final CuePattern NOT_SPAM_CLAIM =
       CuePattern.compile(
@@ -235,7 +271,8 @@ public final class Content {
               + "|(?:meet|date) (?:beautiful|hot|lonely|sexy|single) (?:\\p{L}+ )?(?:women|girls|ladies"
               + "|singles)"
               + "|adult (?:site|content|videos?|movies?|dating)|cum ?shots?"
-              + "|(?:lose|losing|drop|shed) (?:up to )?\\d+\\s?(?:lbs|pounds|kg|kilos)|weight ?loss"
+              + "|(?:lose|losing|drop|shed) (?:up to )?\\d+(?: ?- ?\\d+)?"
+              + "\\s?(?:lbs|pounds|kg|kilos)|weight ?loss"
               + "|burn (?:the )?fat|fat ?burn\\p{L}*|diet pills?|miracle (?:cure|pill)|anti-?aging"
               + "|human growth hormone|no prescription|online pharmacy"
               + "|abnehmen|wunschgewicht|potenz\\p{L}*|afvallen|emagrecer|perder peso|maigrir"
@@ -243,9 +280,13 @@ public final class Content {
               + "|(?:frauen|vrouwen|mulheres|femmes|mujeres) (?:in (?:deiner|jouw|je) (?:n[a\u00e4]he|buurt)"
               + "|kennenlernen|ontmoeten))\\b");
 
-  // "ADV:" is the label several US state laws required on unsolicited advertising.
+  // "ADV:" is the label several US state laws required on unsolicited advertising; Japan's law on
+  // commercial e-mail required "\u672a\u627f\u8afe\u5e83\u544a\u203b" ("unsolicited
+  // advertisement") and Korea's requires "(\uad11\uace0)" ("advertisement") at a subject's start.
   private static final CuePattern ADVERTISEMENT_LABEL =
-      CuePattern.compile("^\\s*(?:\\[adv\\]|\\(adv\\)|adv\\s*:)");
+      CuePattern.compile(
+          "^\\s*(?:\\[adv\\]|\\(adv\\)|adv\\s*:|\u672a\u627f\u8afe\u5e83\u544a"
+              + "|[(\\[]\\s?\uad11\\s?\uace0\\s?[)\\]])");
 
   // A token after a wide gap at the end of a subject makes every copy unique (a "hash buster").
   private static final Pattern PADDED_TOKEN = Pattern.compile("\\S\\s{6,}(\\S+)\\s*$");
@@ -342,6 +383,24 @@ public final class Content {
               + "|penalty\\s+charge\\s+notice)(?![\\p{L}])");
 
   static final int LOOK_ALIKE_WORDS = 3;
+
+  /** Letters and digits, with "-" and "@" between groups, as hash busters are written. */
+  private static final Pattern RANDOM_CODE =
+      Pattern.compile("[A-Za-z0-9][A-Za-z0-9@-]*[A-Za-z0-9]");
+
+  /** An "@" before a host name makes the token an address or a message id. */
+  private static final Pattern MAIL_ID = Pattern.compile("@[A-Za-z]");
+
+  private static final Pattern HEX_NUMBER = Pattern.compile("(?:0[xX])?[0-9a-fA-F-]+");
+
+  /** Switches between letters and digits a random code makes at least. */
+  static final int CODE_SWITCHES = 4;
+
+  /** Letters and digits without a break that make a token key material, not a random code. */
+  private static final int CODE_LONGEST_RUN = 20;
+
+  /** How far from the start and from the end of the body a random code is looked for. */
+  private static final int CODE_REACH = 400;
 
   private static final int GREETING_REACH = 600;
   private static final int OPENING_REACH = 200;
@@ -541,6 +600,11 @@ public final class Content {
     return NOT_SPAM_CLAIM.find(text);
   }
 
+  /** A price, free gift, income, loan, insurance or stock pitch, or null. */
+  public static String commercialPitch(CharSequence text) {
+    return COMMERCIAL_PITCH.find(text);
+  }
+
   /** A money-making or bargain offer, or null. */
   public static String moneyOffer(CharSequence text) {
     return MONEY_OFFER.find(text);
@@ -682,6 +746,116 @@ public final class Content {
       }
     }
     return null;
+  }
+
+  /**
+   * A code of random letters and digits standing alone near the start or the end of the body, or
+   * null: a "hash buster" that bulk mailers add so that no two copies of a mailing are alike and
+   * checksum filters cannot count them. Alone means on a line of its own or as the very first or
+   * last word of the body (an HTML body's text has no lines). The code mixes lower- and upper-case
+   * letters with digits, switching between letters and digits at least {@link #CODE_SWITCHES}
+   * times; a typed word, an acronym, a part number, an upper-case licence key, a hexadecimal hash
+   * or a message id does not.
+   */
+  public static String randomCode(CharSequence written) {
+    if (written == null || written.length() == 0) {
+      return null;
+    }
+    String text = written.toString().strip();
+    String found = randomCode(text, 0, Math.min(text.length(), CODE_REACH));
+    if (found == null && text.length() > CODE_REACH) {
+      found = randomCode(text, Math.max(CODE_REACH, text.length() - CODE_REACH), text.length());
+    }
+    return found;
+  }
+
+  private static String randomCode(String text, int from, int to) {
+    // Tokens cut by the window's edges are not read: half a token is not the token.
+    int i = from;
+    if (i > 0 && !Character.isWhitespace(text.charAt(i - 1))) {
+      while (i < to && !Character.isWhitespace(text.charAt(i))) {
+        i++;
+      }
+    }
+    while (i < to) {
+      while (i < to && Character.isWhitespace(text.charAt(i))) {
+        i++;
+      }
+      int start = i;
+      while (i < text.length() && !Character.isWhitespace(text.charAt(i))) {
+        i++;
+      }
+      if (i > to && to < text.length()) {
+        break;
+      }
+      if (start < i && alone(text, start, i)) {
+        String token = stripBrackets(text.substring(start, i));
+        if (isRandomCode(token)) {
+          return token;
+        }
+      }
+    }
+    return null;
+  }
+
+  // Whether the token from start to end has its line to itself or opens or closes the text.
+  private static boolean alone(String text, int start, int end) {
+    int before = start - 1;
+    while (before >= 0
+        && text.charAt(before) != '\n'
+        && Character.isWhitespace(text.charAt(before))) {
+      before--;
+    }
+    int after = end;
+    while (after < text.length()
+        && text.charAt(after) != '\n'
+        && Character.isWhitespace(text.charAt(after))) {
+      after++;
+    }
+    boolean opensLine = before < 0 || text.charAt(before) == '\n';
+    boolean closesLine = after == text.length() || text.charAt(after) == '\n';
+    return opensLine && closesLine || before < 0 || after == text.length();
+  }
+
+  private static String stripBrackets(String token) {
+    int a = 0;
+    int b = token.length();
+    while (a < b && "[(<".indexOf(token.charAt(a)) >= 0) {
+      a++;
+    }
+    while (b > a && "])>".indexOf(token.charAt(b - 1)) >= 0) {
+      b--;
+    }
+    return token.substring(a, b);
+  }
+
+  private static boolean isRandomCode(String token) {
+    if (token.length() < 7
+        || !RANDOM_CODE.matcher(token).matches()
+        || MAIL_ID.matcher(token).find()) {
+      return false;
+    }
+    boolean lower = false;
+    boolean upper = false;
+    int switches = 0;
+    int run = 0;
+    for (int i = 0; i < token.length(); i++) {
+      char c = token.charAt(i);
+      lower |= c >= 'a' && c <= 'z';
+      upper |= c >= 'A' && c <= 'Z';
+      run = Character.isLetterOrDigit(c) ? run + 1 : 0;
+      if (run >= CODE_LONGEST_RUN) {
+        // Base64 and key material run on without a break; hash busters come in short groups.
+        return false;
+      }
+      if (i > 0
+          && Character.isDigit(c) != Character.isDigit(token.charAt(i - 1))
+          && Character.isLetterOrDigit(c)
+          && Character.isLetterOrDigit(token.charAt(i - 1))) {
+        switches++;
+      }
+    }
+    return lower && upper && switches >= CODE_SWITCHES && !HEX_NUMBER.matcher(token).matches();
   }
 
   private static boolean isInvisible(char c) {

@@ -378,14 +378,20 @@ public class Message {
     return cue("offer", Content::moneyOffer);
   }
 
+  /** {@link Content#unsubscribe} of the body: instructions for getting off a mailing list. */
+  public String getRemovalCue() {
+    return bodyCue("removal", Content::unsubscribe);
+  }
+
+  /** {@link Content#commercialPitch} of the subject, else of the body. */
+  public String getCommercialPitchCue() {
+    return cue("pitch", Content::commercialPitch);
+  }
+
   /** {@link Content#notSpamClaim}, else {@link Content#unsubscribe}, of the body. */
   public String getBulkDisclaimerCue() {
-    return bodyCue(
-        "disclaimer",
-        text -> {
-          String claim = Content.notSpamClaim(text);
-          return claim != null ? claim : Content.unsubscribe(text);
-        });
+    String claim = bodyCue("not-spam", Content::notSpamClaim);
+    return claim != null ? claim : getRemovalCue();
   }
 
   /** {@link Content#bulkClaim} of the body. */
@@ -431,6 +437,21 @@ public class Message {
   /** {@link Content#hiddenCharacters} of the body. */
   public String getHiddenCharactersCue() {
     return bodyCue("hidden", Content::hiddenCharacters);
+  }
+
+  /**
+   * {@link Content#randomCode} of the whole body: hash busters sit at its very end, past the part
+   * the other cues read.
+   */
+  public String getRandomCodeCue() {
+    String found =
+        cues.computeIfAbsent(
+            "random-code",
+            k -> {
+              String value = Content.randomCode(bodyText);
+              return value == null ? NONE : value;
+            });
+    return found == NONE ? null : found;
   }
 
   private String cue(String name, Function<CharSequence, String> finder) {

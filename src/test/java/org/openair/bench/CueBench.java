@@ -54,6 +54,7 @@ public final class CueBench {
     cues.put("government", Content::governmentNotice);
     cues.put("look-alikes", Content::lookAlikeLetters);
     cues.put("hidden chars", Content::hiddenCharacters);
+    cues.put("random code", Content::randomCode);
     cues.put("greeting", t -> Content.addressGreeting(t, List.of("someone@example.com")));
 
     long[] lowering = new long[1];
