@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The metadata of one message, parsed once at intake. One message may have several {@link Delivery
@@ -444,56 +445,37 @@ public class Message {
    * the other cues read.
    */
   public String getRandomCodeCue() {
-    String found =
-        cues.computeIfAbsent(
-            "random-code",
-            k -> {
-              String value = Content.randomCode(bodyText);
-              return value == null ? NONE : value;
-            });
-    return found == NONE ? null : found;
+    return cached("random-code", () -> Content.randomCode(bodyText));
   }
 
   private String cue(String name, Function<CharSequence, String> finder) {
-    String found =
-        cues.computeIfAbsent(
-            name,
-            k -> {
-              String inSubject = finder.apply(subjectText());
-              String value = inSubject != null ? inSubject : finder.apply(cueText());
-              return value == null ? NONE : value;
-            });
-    return found == NONE ? null : found;
+    return cached(
+        name,
+        () -> {
+          String inSubject = finder.apply(subjectText());
+          return inSubject != null ? inSubject : finder.apply(cueText());
+        });
   }
 
   private String wholeCue(String name, Function<CharSequence, String> finder) {
-    String found =
-        cues.computeIfAbsent(
-            name,
-            k -> {
-              String value = finder.apply(wholeText());
-              return value == null ? NONE : value;
-            });
-    return found == NONE ? null : found;
+    return cached(name, () -> finder.apply(wholeText()));
   }
 
   private String subjectCue(String name, Function<CharSequence, String> finder) {
-    String found =
-        cues.computeIfAbsent(
-            name,
-            k -> {
-              String value = finder.apply(subjectText());
-              return value == null ? NONE : value;
-            });
-    return found == NONE ? null : found;
+    return cached(name, () -> finder.apply(subjectText()));
   }
 
   private String bodyCue(String name, Function<CharSequence, String> finder) {
+    return cached(name, () -> finder.apply(cueText()));
+  }
+
+  // Every rule reading a cue calls its getter; the search runs once per message (null included).
+  private String cached(String name, Supplier<String> finder) {
     String found =
         cues.computeIfAbsent(
             name,
             k -> {
-              String value = finder.apply(cueText());
+              String value = finder.get();
               return value == null ? NONE : value;
             });
     return found == NONE ? null : found;
