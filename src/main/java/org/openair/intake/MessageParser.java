@@ -165,8 +165,10 @@ public final class MessageParser {
       message.setSenderDomain(from.getDomain());
       SenderField field = SenderField.read(fromValue);
       String name = Headers.decodeWords(from.getName());
-      if (field.detachedName() != null && (name == null || !SenderField.hasWord(name))) {
-        name = Headers.decodeWords(field.detachedName());
+      if (field.detachedName() != null) {
+        // The reader sees the detached name first, then the mailbox's own name if it has words.
+        String detached = Headers.decodeWords(field.detachedName());
+        name = name == null || !SenderField.hasWord(name) ? detached : detached + ", " + name;
       }
       message.setSenderDisplayName(name == null || name.isBlank() ? null : name.strip());
       message.setSenderAnomaly(field.anomaly());

@@ -444,6 +444,12 @@ class MessageParserTest {
   }
 
   @Test
+  void aDetachedNameComesBeforeTheMailboxsOwnName() {
+    assertThat(withFrom("Singles nearby, jehd <service@relay.example>").getSenderDisplayName())
+        .isEqualTo("Singles nearby, jehd");
+  }
+
+  @Test
   void fillerNameAfterADetachedNameGivesWayToIt() {
     Message m = withFrom("Account team ,_<no-reply@relay.example>");
 
