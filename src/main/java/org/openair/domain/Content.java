@@ -243,7 +243,9 @@ public final class Content {
               + "|offers? from (?:our |one of our )?(?:affiliates|partners|sponsors|third[- ]part(?:y|ies)"
               + "|marketing partners)"
               + "|(?:through|by|from) one of our (?:marketing |advertising )?partners"
-              + "|entered (?:the|a|our) (?:weekly |monthly |daily )?(?:draw|drawing|contest) at)");
+              + "|entered (?:the|a|our) (?:weekly |monthly |daily )?(?:draw|drawing|contest) at"
+              // The label US law asks of advertising sent without the reader's consent.
+              + "|this (?:e-?mail |message )?is an advertisement)");
 
   private static final CuePattern SCAM_LURE =
       CuePattern.compile(
@@ -261,7 +263,20 @@ public final class Content {
               + "|vous avez (?:\\p{L}+ )?(?:gagn[e\u00e9]|[e\u00e9]t[e\u00e9] s[e\u00e9]lectionn[e\u00e9])"
               + "|tours gratuits"
               + "|(?:usted )?ha(?:s)? (?:sido seleccionad[oa]|ganado)|giros gr[a\u00e1]tis"
-              + "|voc[e\u00ea] (?:foi (?:selecionad[oa]|sortead[oa])|ganhou)|rodadas gr[a\u00e1]tis)");
+              + "|voc[e\u00ea] (?:foi (?:selecionad[oa]|sortead[oa])|ganhou)|rodadas gr[a\u00e1]tis"
+              // Casino sign-up bait: spins and welcome bonuses without a deposit.
+              + "|gratisdrehs?|kostenlose drehungen|willkommensbonus|welkomstbonus"
+              + "|bonus de bienvenue|bono de bienvenida|b[o\u00f4]nus de boas-vindas"
+              + "|(?:no|keine|geen) (?:deposit|einzahlung|storting)|sans d[e\u00e9]p[o\u00f4]t"
+              + "|sin dep[o\u00f3]sito|sem dep[o\u00f3]sito|jackpot"
+              // A reward for being picked or for answering a few questions.
+              + "|sofortgewinn|auserw[a\u00e4]hlt\\p{L}*|(?:u|je) bent (?:\\p{L}+ )?(?:gekozen|uitgekozen)"
+              + "|your (?:reward|prize|gift) (?:awaits|is waiting)"
+              // A survey only counts when a prize follows it in the same sentence: shops ask for
+              // feedback too.
+              + "|(?:survey|enqu[e\u00ea]te|umfrage|pesquisa|encuesta|sondage|questionnaire)"
+              + "[^.!?\\n]{0,40}\\b(?:win|claim|reward|prize|gift|beloning|prijs|cadeau|gewinn\\p{L}*"
+              + "|belohnung|pr[e\u00ea]mio|premio|r[e\u00e9]compense|regalo|brinde)\\b)");
 
   private static final CuePattern ADULT_OR_HEALTH =
       CuePattern.compile(
@@ -278,7 +293,30 @@ public final class Content {
               + "|abnehmen|wunschgewicht|potenz\\p{L}*|afvallen|emagrecer|perder peso|maigrir"
               + "|perte de poids"
               + "|(?:frauen|vrouwen|mulheres|femmes|mujeres) (?:in (?:deiner|jouw|je) (?:n[a\u00e4]he|buurt)"
-              + "|kennenlernen|ontmoeten))\\b");
+              + "|kennenlernen|ontmoeten)"
+              // Dating pitches: women said to be near, waiting or eager to chat, casual sex, and
+              // brides from abroad, in the languages these campaigns are written in.
+              + "|(?:meet|chat with|date) (?:\\p{L}+ ){0,2}(?:women|girls|ladies|singles)"
+              + "|(?:women|girls|ladies|singles) (?:near you|in your (?:area|city)"
+              + "|(?:are )?waiting for you|want to (?:chat|meet|date))"
+              + "|hot sex|sex ?dat(?:ing|es?)|casual (?:sex|encounters?)|sexting|sluts?|lewd"
+              + "|(?:russian|ukrainian|russische|oekra[i\u00ef]ense|russischen|ukrainischen|russes"
+              + "|ukrainiennes|russas|ucranianas|rusas) (?:wom[ae]n|brides?|girls?|beaut(?:y|ies)"
+              + "|vrouwen|meisjes?|schoonhe(?:id|den)|frauen|femmes|mulheres|mujeres)"
+              + "|(?:view|see|check out) (?:my|her) (?:profile|photos|pics)"
+              + "|(?:mijn|haar) (?:profiel|foto'?s) (?:te )?bekijken|(?:mein|ihr) profil an(?:sehen|schauen)"
+              + "|(?:frauen|singles|damen) in (?:ihrer|deiner) (?:n[a\u00e4]he|umgebung)"
+              + "|(?:frauen|singles) (?:zu )?(?:treffen|kennenlernen)|sexkontakte?|seitensprung"
+              + "|erotik\\p{L}*|(?:vrouwen|meisjes|dames|singles) (?:\\p{L}+ )?(?:ontmoeten|chatten|daten)"
+              + "|spannende (?:afspraak|date)|sexdate|naaktfoto\\p{L}*|flirten"
+              + "|femmes (?:c[e\u00e9]libataires|pr[e\u00e8]s de chez)"
+              + "|rencontres? (?:coquines?|discr[e\u00e8]tes?|sexy)|plan cul"
+              + "|mujeres (?:solteras|cerca de)|citas? (?:calientes|discretas|picantes)"
+              + "|mulheres (?:solteiras|perto de)|encontros? (?:casuais|picantes|discretos)"
+              // Potency, weight-loss injections, pain and hair-removal cures sold by mail.
+              + "|erectile dysfunction|testosterone|libido|glp-1|semaglutide|tirzepatide"
+              + "|blood sugar|hair removal|pain relief|(?:joint|back|knee|foot|nerve) pain"
+              + "|schmerzfrei|voetpijn|rugpijn|gewrichtspijn|aphrodisi\\p{L}*)\\b");
 
   // "ADV:" is the label several US state laws required on unsolicited advertising; Japan's law on
   // commercial e-mail required "\u672a\u627f\u8afe\u5e83\u544a\u203b" ("unsolicited
@@ -360,6 +398,15 @@ public final class Content {
 
   /** Different sales moves a text needs before it counts as a pitch. */
   static final int SALES_MOVES_NEEDED = 2;
+
+  /** Different lures that make a lure mailing beyond doubt (see {@link #scamLures}). */
+  static final int SCAM_LURES_STRONG = 2;
+
+  /**
+   * Different adult, dating or health phrases that make a pitch beyond doubt: two are a pitch, and
+   * {@link #adultOrHealthPitch} quotes up to this many.
+   */
+  static final int ADULT_OR_HEALTH_STRONG = 3;
 
   /** Words with look-alike letters a text needs before it counts as disguised. */
   /**
@@ -623,11 +670,21 @@ public final class Content {
   }
 
   /**
+   * Up to two different prize, selection, give-away or gambling lures joined by a comma (see {@link
+   * #phrases}), or null when there is none. A campaign that dangles two baits is a lure mailing,
+   * not a sweepstakes notice.
+   */
+  public static String scamLures(CharSequence text) {
+    List<String> found = SCAM_LURE.distinct(text, SCAM_LURES_STRONG);
+    return found.isEmpty() ? null : String.join("\", \"", found);
+  }
+
+  /**
    * Two different adult, dating or miracle-health phrases joined by a comma, or null: one alone is
    * as likely to be news or a discussion of spam.
    */
   public static String adultOrHealthPitch(CharSequence text) {
-    List<String> found = ADULT_OR_HEALTH.distinct(text, 2);
+    List<String> found = ADULT_OR_HEALTH.distinct(text, ADULT_OR_HEALTH_STRONG);
     return found.size() >= 2 ? String.join("\", \"", found) : null;
   }
 

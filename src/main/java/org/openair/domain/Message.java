@@ -400,9 +400,9 @@ public class Message {
     return bodyCue("bulk-claim", Content::bulkClaim);
   }
 
-  /** {@link Content#scamLure} of the subject, else of the body. */
+  /** {@link Content#scamLures} of the subject and body together. */
   public String getScamLureCue() {
-    return cue("lure", Content::scamLure);
+    return wholeCue("lure", Content::scamLures);
   }
 
   /** {@link Content#adultOrHealthPitch} of the subject and body together. */
