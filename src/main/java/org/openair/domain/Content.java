@@ -34,6 +34,14 @@ public final class Content {
               + "|password (?:will |is about to |has )?expire[sd]?"
               + "|(?:mailbox|e-?mail) (?:storage |quota )?(?:is )?(?:full|almost full"
               + "|over ?quota|exceeded)"
+              + "|(?:cloud|icloud|drive|photo|account|your) storage (?:space )?(?:is )?(?:almost )?full"
+              + "|storage (?:limit|quota) (?:has been |was )?(?:reached|exceeded)"
+              + "|(?:reached|exceeded) (?:your |the )?storage (?:limit|quota)"
+              + "|your (?:photos?|pictures|videos|files|data|documents)(?: (?:and|&) (?:photos"
+              + "|videos|files|documents))? (?:will|are about to|are going to) be (?:permanently )?"
+              + "(?:deleted|removed|erased|lost)"
+              + "|prevent (?:your )?(?:photos?|pictures|videos|files|data)(?: (?:and|&) (?:photos"
+              + "|videos|files))? (?:deletion|removal|loss)"
               + "|unusual (?:sign-?in|login|log-?in) activity"
               + "|(?:sign-?in|login|log-?in) (?:attempt )?from (?:an? )?(?:unfamiliar|unknown|unrecognized"
               + "|new) (?:device|location)"
@@ -44,7 +52,8 @@ public final class Content {
 
   /**
    * The same requests in other languages: "confirm / verify / update your account, data, identity
-   * or password" and "your account has been blocked / suspended".
+   * or password", "your account has been blocked / suspended", and the cloud-storage scare "your
+   * storage is full" or "your photos and videos will be deleted".
    */
   private static final CuePattern CREDENTIALS_OTHER_LANGUAGES =
       CuePattern.compile(
@@ -70,7 +79,30 @@ public final class Content {
               + "|account|carta)\\s+(?:ha\\s+sido|será|foi|será|está|è\\s+stat[oa])\\s+"
               + "(?:temporariamente\\s+|temporalmente\\s+|temporaneamente\\s+)?"
               + "(?:suspendid[oa]|bloquead[oa]|suspens[oa]|bloccat[oa]|sospes[oa]"
-              + "|desactivad[oa]|desativad[oa]))(?![\\p{L}])");
+              + "|desactivad[oa]|desativad[oa])"
+              + "|(?:ihre|deine)\\s+(?:fotos|bilder|videos|dateien|daten)(?:\\s+und\\s+(?:fotos"
+              + "|videos|dateien))?\\s+(?:werden|wird)\\s+(?:\\p{L}+\\s+)?(?:gelöscht|entfernt)"
+              + "|speicher(?:platz)?\\s+(?:ist\\s+)?(?:fast\\s+)?(?:voll|belegt)"
+              + "|(?:je|uw)\\s+(?:foto['’]?s|video['’]?s|bestanden|gegevens)(?:\\s+en\\s+"
+              + "(?:foto['’]?s|video['’]?s|bestanden))?\\s+(?:worden|zullen)\\s+(?:\\p{L}+\\s+)?"
+              + "(?:verwijderd|gewist)"
+              + "|opslag(?:ruimte)?\\s+(?:is\\s+)?(?:bijna\\s+)?vol"
+              + "|(?:vos|toutes\\s+vos)\\s+(?:photos|vidéos|fichiers|données)(?:\\s+et\\s+"
+              + "(?:photos|vidéos|fichiers))?\\s+(?:seront|vont\\s+être)\\s+(?:\\p{L}+\\s+)?"
+              + "(?:supprimée?s|effacée?s)"
+              + "|(?:espace\\s+de\\s+)?stockage\\s+(?:est\\s+)?(?:presque\\s+)?(?:plein|saturé)"
+              + "|(?:tus|sus)\\s+(?:fotos|v[ií]deos|archivos|datos)(?:\\s+y\\s+(?:fotos|v[ií]deos"
+              + "|archivos))?\\s+(?:serán|van\\s+a\\s+ser)\\s+(?:\\p{L}+\\s+)?"
+              + "(?:eliminad[oa]s|borrad[oa]s)"
+              + "|almacenamiento\\s+(?:está\\s+)?(?:casi\\s+)?(?:lleno|completo)"
+              + "|(?:suas|seus)\\s+(?:fotos|vídeos|arquivos|ficheiros|dados)(?:\\s+e\\s+(?:fotos"
+              + "|vídeos|arquivos))?\\s+(?:serão|vão\\s+ser)\\s+(?:\\p{L}+\\s+)?"
+              + "(?:excluíd[oa]s|apagad[oa]s|eliminad[oa]s|removid[oa]s)"
+              + "|armazenamento\\s+(?:está\\s+)?(?:quase\\s+)?(?:cheio|lotado)"
+              + "|(?:limite|límite)\\s+de\\s+(?:almacenamiento|armazenamento|stockage)\\s+"
+              + "(?:alcanzado|atingido|atteinte?|excedido|dépassée?)"
+              + "|(?:alcanzado|atingiu|atteint)\\s+(?:tu|su|el|o\\s+seu|seu|votre)\\s+l[ií]mite\\s+de\\s+"
+              + "(?:almacenamiento|armazenamento|stockage))(?![\\p{L}])");
 
   private static final CuePattern URGENCY =
       CuePattern.compile(
@@ -150,7 +182,9 @@ public final class Content {
 
   /**
    * The moves of cryptocurrency theft: claiming an airdrop or tokens, connecting, verifying or
-   * restoring a wallet, typing a recovery phrase, withdrawing coins that were never deposited.
+   * restoring a wallet, typing a recovery phrase, withdrawing coins that were never deposited, and
+   * the windfalls that bring the reader to such a page: a token allocation or dividends being
+   * released, a staking feature switched on, fees refunded as coins.
    */
   private static final CuePattern CRYPTO_LURE =
       CuePattern.compile(
@@ -162,7 +196,14 @@ public final class Content {
               + "|(?:seed|recovery|secret|mnemonic) phrase"
               + "|withdraw (?:your )?(?:[\\d.,]+ )?(?:btc|bitcoins?|eth|usdt|crypto)"
               + "|your (?:btc|bitcoin|crypto) (?:balance|account|portfolio) (?:has been|is)"
-              + " (?:credited|funded|ready))\\b");
+              + " (?:credited|funded|ready)"
+              + "|token allocation (?:program(?:me)?|tool|open|is (?:now )?(?:open|live))"
+              + "|dividends? (?:are |is )?(?:being |now )?released"
+              + "|activate (?:the |your )?(?:[a-z]{2,6} )?staking"
+              + "|staking (?:feature|rewards?|mechanism|program(?:me)?) (?:is |has been |was )?(?:now )?"
+              + "(?:activated|enabled|live)"
+              + "|claim (?:now )?(?:your|their) (?:[a-z0-9]{2,8} )?(?:gas |chain |network |transaction )?"
+              + "fees (?:as|in) [a-z0-9]{2,8})\\b");
 
   /**
    * Money said to be waiting in an account the reader never opened, to be withdrawn before a
@@ -574,7 +615,7 @@ public final class Content {
    * The first word of the text that mixes ASCII Latin letters with Cyrillic or Greek ones, when at
    * least {@code needed} words do, or null.
    */
-  private static String mixedScriptWord(CharSequence text, int needed) {
+  static String mixedScriptWord(CharSequence text, int needed) {
     if (text == null || text.length() == 0) {
       return null;
     }

@@ -492,7 +492,8 @@ public class Message {
   private CuePattern.Text subjectText() {
     CuePattern.Text t = subjectText;
     if (t == null) {
-      subjectText = t = CuePattern.Text.of(subject);
+      // Cues read the subject as it shows: "ph\u200Botos will be re\u200Bmoved" is what it says.
+      subjectText = t = CuePattern.Text.of(subject == null ? null : Names.asSeen(subject));
     }
     return t;
   }
@@ -516,7 +517,7 @@ public class Message {
   private CuePattern.Text wholeText() {
     CuePattern.Text t = wholeText;
     if (t == null) {
-      wholeText = t = CuePattern.Text.of((subject == null ? "" : subject) + "\n" + cueText());
+      wholeText = t = CuePattern.Text.of(subjectText() + "\n" + cueText());
     }
     return t;
   }

@@ -1,0 +1,47 @@
+package org.openair.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class WindfallAndScareCueTest {
+
+  @Test
+  void shouldFindTheCloudStorageScareInSixLanguages() {
+    assertThat(Content.credentialRequest("Storage limit reached: files removal scheduled"))
+        .isNotNull();
+    assertThat(Content.credentialRequest("Ihre Fotos und Videos werden gelöscht")).isNotNull();
+    assertThat(Content.credentialRequest("Je foto’s worden vanavond verwijderd")).isNotNull();
+    assertThat(Content.credentialRequest("Vos photos et vidéos seront supprimées demain"))
+        .isNotNull();
+    assertThat(Content.credentialRequest("Has alcanzado tu límite de almacenamiento.")).isNotNull();
+    assertThat(Content.credentialRequest("Seus arquivos serão excluídos hoje")).isNotNull();
+  }
+
+  @Test
+  void shouldNotTakeAStorageSummaryForTheScare() {
+    assertThat(
+            Content.credentialRequest(
+                "You are using 40% of your storage. Deleted items are removed after 30 days."))
+        .isNull();
+  }
+
+  @Test
+  void shouldFindCoinWindfallsButNotDividendNews() {
+    assertThat(Content.cryptoLure("XRP dividends being released")).isNotNull();
+    assertThat(Content.cryptoLure("Activate the XLM staking feature")).isNotNull();
+    assertThat(Content.cryptoLure("Claim now your EVM fees as stETH")).isNotNull();
+    assertThat(Content.cryptoLure("The board declared a dividend, distributed on 5 May.")).isNull();
+  }
+
+  @Test
+  void shouldCallLookAlikeLettersInANameADisguise() {
+    assertThat(Names.disguise("Dassault \u0391viati\u03BFn")).contains("look-alikes");
+  }
+
+  @Test
+  void shouldNotCallANameInOneScriptPerWordADisguise() {
+    assertThat(Names.disguise("\u0393\u03B9\u03CE\u03C1\u03B3\u03BF\u03C2")).isNull();
+    assertThat(Names.disguise("Ivan \u041F\u0435\u0442\u0440\u043E\u0432")).isNull();
+  }
+}
