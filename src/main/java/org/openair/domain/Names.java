@@ -102,9 +102,11 @@ public final class Names {
 
   /**
    * How a name is disguised from filters, or null: invisible characters between its letters, marks
-   * of another script on them, letters spaced out one by one, or a code of capitals tacked on after
-   * a stray dot (" .NTWQ") that makes every copy of a campaign different. People and companies
-   * write their names plainly.
+   * of another script on them, a word that mixes Latin letters with Greek or Cyrillic look-alikes
+   * ("Αviatiοn" with a Greek Alpha and omicron), letters spaced out one by one, or a code of
+   * capitals tacked on after a stray dot (" .NTWQ") that makes every copy of a campaign different.
+   * People and companies write their names plainly, and a name wholly in Greek or Cyrillic is
+   * written in one script.
    */
   public static String disguise(String text) {
     if (text == null) {
@@ -128,6 +130,9 @@ public final class Names {
         return "marks of another script on its letters";
       }
       previous = cp;
+    }
+    if (Content.mixedScriptWord(text, 1) != null) {
+      return "Greek or Cyrillic look-alikes among its Latin letters";
     }
     if (SPACED_LETTERS.matcher(text).find()) {
       return "its letters spaced out one by one";
