@@ -137,6 +137,18 @@ class IntakeTest {
   }
 
   @Test
+  void aFromHeaderBuiltToMisleadIsKeptByTheStoreWithTheNameTheReaderSees() {
+    String id = ingest(eml("from-name-apart.eml"), "alice@corp.example");
+
+    asAdmin()
+        .get("/api/v1/messages/" + id)
+        .then()
+        .statusCode(200)
+        .body("message.senderDisplayName", equalTo("DHL Express"))
+        .body("message.senderAnomaly", containsString("apart from the address"));
+  }
+
+  @Test
   void metadataLinksMarkedAsImagesAreTheMessagesLinkedPictures() {
     String id =
         asAdmin()
