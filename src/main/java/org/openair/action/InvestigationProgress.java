@@ -29,9 +29,13 @@ public class InvestigationProgress {
     this.clock = clock;
   }
 
-  /** Sets the investigation's status from its actions, auditing a change. */
+  /**
+   * Sets the investigation's status from its actions, auditing a change. The investigation is
+   * locked first: under read committed, two transactions finishing its last two actions would
+   * otherwise each count the other's as still running and leave it partially remediated.
+   */
   void refresh(Connection c, String investigationId, String actor) throws SQLException {
-    var before = investigations.findIn(c, investigationId).orElseThrow();
+    var before = investigations.lockIn(c, investigationId).orElseThrow();
     InvestigationStatus next =
         ActionCenter.statusFor(before.status(), actions.byInvestigation(c, investigationId));
     if (next != before.status()

@@ -111,8 +111,21 @@ public class InvestigationStore {
   }
 
   public Optional<InvestigationRecord> findIn(Connection c, String id) throws SQLException {
+    return findIn(c, id, "");
+  }
+
+  /**
+   * The investigation, its row locked until {@code c} commits: whoever then reads its actions sees
+   * every decision committed before, so two actions finishing at once cannot each miss the other.
+   */
+  public Optional<InvestigationRecord> lockIn(Connection c, String id) throws SQLException {
+    return findIn(c, id, " for update");
+  }
+
+  private Optional<InvestigationRecord> findIn(Connection c, String id, String lock)
+      throws SQLException {
     try (PreparedStatement ps =
-        c.prepareStatement("select " + COLUMNS + " from investigations where id = ?")) {
+        c.prepareStatement("select " + COLUMNS + " from investigations where id = ?" + lock)) {
       ps.setString(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(read(rs)) : Optional.empty();

@@ -11,7 +11,6 @@ import static org.openair.support.Api.settled;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +23,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.openair.action.connector.Connector;
@@ -272,6 +277,74 @@ class ExecutionRecoveryTest {
         .isEqualTo("failed");
   }
 
+  @Test
+  void twoLastActionsFinishingAtOnceLeaveTheInvestigationRemediated() throws Exception {
+    String messageId = ingest(eml("reported-phish.eml"), "dave@corp.example");
+    var inv = settled(report(messageId, "dave@corp.example"));
+    String investigationId = inv.getString("id");
+    String block = pendingActionId(inv, "block-sender");
+    CountDownLatch firstRefreshed = new CountDownLatch(1);
+    CountDownLatch commitFirst = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      // The first transaction finishes every other action and holds its commit open while the
+      // second finishes the block, as two workers finishing a second apart do.
+      Future<?> first =
+          pool.submit(
+              () ->
+                  db.inTransaction(
+                      c -> {
+                        Db.update(
+                            c,
+                            "update actions set status = 'executed' where investigation_id = ?"
+                                + " and id <> ?",
+                            investigationId,
+                            block);
+                        progress.refresh(c, investigationId, "admin");
+                        firstRefreshed.countDown();
+                        awaitUninterruptibly(commitFirst);
+                        return null;
+                      }));
+      assertThat(firstRefreshed.await(30, TimeUnit.SECONDS)).isTrue();
+      Future<?> second =
+          pool.submit(
+              () ->
+                  db.inTransaction(
+                      c -> {
+                        Db.update(c, "update actions set status = 'executed' where id = ?", block);
+                        progress.refresh(c, investigationId, "admin");
+                        return null;
+                      }));
+      try {
+        second.get(500, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException waitingForTheFirst) {
+        // Expected: the second waits for the first's lock on the investigation.
+      }
+      commitFirst.countDown();
+      first.get(30, TimeUnit.SECONDS);
+      second.get(30, TimeUnit.SECONDS);
+    } finally {
+      commitFirst.countDown();
+      pool.shutdownNow();
+    }
+
+    assertThat(
+            asAdmin()
+                .get("/api/v1/investigations/" + investigationId)
+                .jsonPath()
+                .getString("status"))
+        .isEqualTo("remediated");
+  }
+
+  private static void awaitUninterruptibly(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   private String blockSenderAction() {
     String messageId = ingest(eml("reported-phish.eml"), "bob@corp.example");
     return pendingActionId(settled(report(messageId, "bob@corp.example")), "block-sender");
@@ -299,15 +372,7 @@ class ExecutionRecoveryTest {
   }
 
   private void update(String sql, Object... params) {
-    db.inTransaction(
-        c -> {
-          try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-              ps.setObject(i + 1, params[i]);
-            }
-            return ps.executeUpdate();
-          }
-        });
+    db.inTransaction(c -> Db.update(c, sql, params));
   }
 
   private static List<String> events(String actionId) {

@@ -8,7 +8,7 @@ import java.util.Map;
  * {@code _USER} and {@code _PASSWORD}); {@code .ci/run} starts one from Debian's packages.
  */
 public class PostgresProfile implements QuarkusTestProfile {
-  static final String URL_VARIABLE = "OPENAIR_TEST_POSTGRES_URL";
+  public static final String URL_VARIABLE = "OPENAIR_TEST_POSTGRES_URL";
 
   @Override
   public Map<String, String> getConfigOverrides() {
