@@ -72,9 +72,16 @@ final class Backtest {
       String kind,
       List<String> actions,
       List<String> ruleIds,
+      List<Scored> findings,
       String explanation,
       String error,
       List<String> warnings) {}
+
+  /**
+   * A finding's rule, category and score: what the verdict rules summed, so a threshold or a
+   * grouping of kinds can be weighed against a whole folder without running it again.
+   */
+  record Scored(String rule, String category, int score) {}
 
   private record Item(Path file, ParsedMessage parsed, String error) {}
 
@@ -168,7 +175,7 @@ final class Backtest {
       Item item) {
     String file = o.folder().relativize(item.file()).toString();
     if (item.parsed() == null) {
-      return new Line(file, null, null, List.of(), List.of(), null, item.error(), null);
+      return new Line(file, null, null, List.of(), List.of(), List.of(), null, item.error(), null);
     }
     try {
       var m = item.parsed().message();
@@ -200,6 +207,12 @@ final class Backtest {
           outcome.threatKind().code(),
           outcome.actions().stream().map(a -> a.fact().getType().code()).distinct().toList(),
           outcome.firedRules(),
+          outcome.findings().stream()
+              .map(
+                  f ->
+                      new Scored(
+                          f.provenance().ruleId(), f.fact().getCategory(), f.fact().getScore()))
+              .toList(),
           outcome.decisiveVerdict() == null
               ? null
               : outcome.decisiveVerdict().fact().getExplanation(),
@@ -207,7 +220,15 @@ final class Backtest {
           outcome.warnings().isEmpty() ? null : outcome.warnings());
     } catch (RuntimeException | StackOverflowError e) {
       return new Line(
-          file, null, null, List.of(), List.of(), null, "investigation failed: " + e, null);
+          file,
+          null,
+          null,
+          List.of(),
+          List.of(),
+          List.of(),
+          null,
+          "investigation failed: " + e,
+          null);
     }
   }
 

@@ -165,7 +165,10 @@ class RuleCasesTest {
             l ->
                 l.contains("\"file\":\"nested/phish.eml\"")
                     && l.contains("\"verdict\":\"malicious\"")
-                    && l.contains("\"soft-delete\""))
+                    && l.contains("\"soft-delete\"")
+                    && l.matches(
+                        ".*\"findings\":\\[.*\\{\"rule\":\"OA-SND-010\",\"category\":\"prevalence\","
+                            + "\"score\":10}.*"))
         .anyMatch(l -> l.contains("\"file\":\"benign.eml\"") && l.contains("\"clean\""));
     assertThat(run.out())
         .contains("verdicts:")
