@@ -181,15 +181,21 @@ public final class Content {
               + "\\s*[\"']?[a-z0-9@#$%^&*!._-]{3,20}\\b");
 
   /**
-   * The moves of cryptocurrency theft: claiming an airdrop or tokens, connecting, verifying or
-   * restoring a wallet, typing a recovery phrase, withdrawing coins that were never deposited, and
-   * the windfalls that bring the reader to such a page: a token allocation or dividends being
-   * released, a staking feature switched on, fees refunded as coins.
+   * The moves of cryptocurrency theft: claiming or redeeming an airdrop or tokens, connecting,
+   * verifying or restoring a wallet, typing a recovery phrase, withdrawing coins that were never
+   * deposited, and the windfalls that bring the reader to such a page: a token allocation or
+   * dividends being released, a staking feature switched on, fees refunded as coins.
    */
   private static final CuePattern CRYPTO_LURE =
       CuePattern.compile(
           "\\b(?:claim (?:your |the )?(?:free )?(?:airdrop|tokens?|\\$?[a-z]{2,6} tokens|rewards?"
-              + " in (?:btc|eth|usdt))|airdrop (?:is live|rewards?|claim|distribution|now)"
+              + " in (?:btc|eth|usdt))|airdrop (?:is (?:now )?live|rewards?|claim|distribution|now)"
+              // A coin's ticker before the airdrop ("claim your $orb airdrop"), a claim made in the
+              // subject after a colon ("arbitrum airdrop : claim your share"), tokens to redeem and
+              // airdrops said to be left unclaimed in the reader's wallet.
+              + "|claim (?:your |the )?(?:free )?\\$?[a-z0-9]{2,8} airdrop|airdrop ?[:!-] ?claim"
+              + "|redeem (?:your |the )?(?:free )?(?:tokens|airdrop|nft)"
+              + "|(?:unclaimed|forgotten) (?:tokens|airdrops)"
               + "|(?:connect|verify|validate|restore|synchroni[sz]e|re-?activate|unlock)"
               + " (?:your |the )?(?:crypto |web3 |ledger |trust |metamask |phantom )?wallet"
               + "|wallet (?:verification|validation|restoration|synchroni[sz]ation)"

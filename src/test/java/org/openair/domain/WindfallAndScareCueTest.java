@@ -35,6 +35,26 @@ class WindfallAndScareCueTest {
   }
 
   @Test
+  void shouldFindAirdropClaimsNamedByTheirCoin() {
+    assertThat(Content.cryptoLure("Claim Your $ORB Airdrop from Orbiter Finance!")).isNotNull();
+    assertThat(Content.cryptoLure("Claim Your stETH Airdrop!")).isNotNull();
+    assertThat(Content.cryptoLure("Arbitrum airdrop : Claim your share of $1,040,666.67 !"))
+        .isNotNull();
+    assertThat(Content.cryptoLure("$ORB Airdrop is now Live")).isNotNull();
+    assertThat(Content.cryptoLure("Click below to redeem your tokens.")).isNotNull();
+    assertThat(Content.cryptoLure("Many users have unclaimed tokens in their wallets."))
+        .isNotNull();
+  }
+
+  @Test
+  void shouldNotTakeAirdropNewsOrAVoucherForAClaim() {
+    assertThat(Content.cryptoLure("The exchange will airdrop the new coin to holders next week."))
+        .isNull();
+    assertThat(Content.cryptoLure("Redeem your voucher at any of our stores.")).isNull();
+    assertThat(Content.cryptoLure("Claim your seat at the airdrop panel on Friday.")).isNull();
+  }
+
+  @Test
   void shouldCallLookAlikeLettersInANameADisguise() {
     assertThat(Names.disguise("Dassault \u0391viati\u03BFn")).contains("look-alikes");
   }
