@@ -368,6 +368,11 @@ public class Message {
     return cue("crypto", Content::cryptoLure);
   }
 
+  /** {@link Content#callbackLure} of the body. */
+  public String getCallbackCue() {
+    return bodyCue("callback", Content::callbackLure);
+  }
+
   /** {@link Content#governmentNotice} of the subject, else of the body. */
   public String getGovernmentNoticeCue() {
     return cue("government", Content::governmentNotice);
