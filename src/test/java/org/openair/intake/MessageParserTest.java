@@ -490,6 +490,31 @@ class MessageParserTest {
   }
 
   @Test
+  void aPictureDrawnAsTheBackgroundOfALinkOrAsAnImageButtonCountsAsALinkedPicture() {
+    Message m =
+        withHtml(
+            "<a href=\"https://lure.example/a\"><div style=\"width: 640px; height: 1138px;"
+                + " background: url('https://cdn.example/offer.png') no-repeat;"
+                + " text-indent: -9999px\"></div></a>"
+                + "<a href=\"https://lure.example/b\"><input type=\"image\""
+                + " src=\"https://cdn.example/b.png\"></a>");
+
+    assertThat(m.getLinkedImages()).isEqualTo(2);
+    assertThat(m.getLinkedImageDomains()).containsExactly("lure.example");
+  }
+
+  @Test
+  void aBackgroundOutsideALinkOrShrunkToAPixelIsNoLinkedPicture() {
+    Message m =
+        withHtml(
+            "<div style=\"background:url('https://cdn.example/texture.png')\">Hello</div>"
+                + "<a href=\"https://shop.example/\"><div style=\"background:url('https://t.example/o')"
+                + "; height: 0px; width: 0px;\"></div></a>");
+
+    assertThat(m.getLinkedImages()).isZero();
+  }
+
+  @Test
   void fromWithItsNameSetApartByACommaShowsThatNameAndIsAnAnomaly() {
     Message m = withFrom("\"DPD@parcel.example\", <service@relay.example>");
 
