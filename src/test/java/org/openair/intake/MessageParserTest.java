@@ -515,6 +515,35 @@ class MessageParserTest {
   }
 
   @Test
+  void moreTextSwitchedOffThanShownIsHidden() {
+    String story = COPIED_TEXT.repeat(3);
+    assertThat(
+            withHtml(
+                    "<style>q { display: none }</style><a href=\"https://lure.example/\">Win</a><q>"
+                        + story
+                        + "</q>")
+                .getHiddenContent())
+        .contains("every q element");
+    assertThat(
+            withHtml("<div style=\"display:none\">" + story + "</div><p>Hi</p>").getHiddenContent())
+        .contains("inline style");
+  }
+
+  @Test
+  void aHiddenPreviewLineOrBlocksSwitchedForSmallScreensHideNothing() {
+    assertThat(
+            withHtml(
+                    "<style>@media (max-width: 600px) { .desktop { display: none } }</style>"
+                        + "<span style=\"display:none\">The reading club is back this week.</span>"
+                        + "<div class=\"desktop\">"
+                        + COPIED_TEXT.repeat(3)
+                        + "</div>"
+                        + COPIED_TEXT)
+                .getHiddenContent())
+        .isNull();
+  }
+
+  @Test
   void fromWithItsNameSetApartByACommaShowsThatNameAndIsAnAnomaly() {
     Message m = withFrom("\"DPD@parcel.example\", <service@relay.example>");
 
