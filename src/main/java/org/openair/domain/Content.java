@@ -241,6 +241,12 @@ public final class Content {
               + "(?:\\+?1[\\s.–-]*)?(?:\\(\\s*\\d{3}\\s*\\)[\\s.–-]{0,5}|\\d{3}[\\s.–-]{1,5})"
               + "(?:\\(\\s*)?\\d{3}(?:\\s*\\))?[\\s.–-]{1,5}(?:\\(\\s*)?\\d{4}\\b");
 
+  /** A whole web address whose path leads to a sign-in, account, billing or verification page. */
+  private static final Pattern ACCOUNT_PAGE_ADDRESS =
+      Pattern.compile(
+          "(?i)^https?://[^/\\s]+/\\S*?(?:account|log-?in|sign-?in|verif|billing|payment|password"
+              + "|secur|webapp|auth|wallet)\\S*$");
+
   private static final CuePattern UNSUBSCRIBE =
       CuePattern.compile(
           "\\b(?:to be removed from|remove me|(?:click|reply)[^.]{0,40}(?:to be |be )?removed"
@@ -626,6 +632,15 @@ public final class Content {
   public static String callbackLure(CharSequence text) {
     String dispute = DISPUTE_BY_PHONE.find(text);
     return dispute != null && CHARGE_MADE.find(text) != null ? dispute : null;
+  }
+
+  /**
+   * True when {@code text}, link text, is a whole web address of a sign-in, account, billing or
+   * verification page ({@code https://billing.example.com/account/payment/update}): the reader
+   * takes it for where the link goes.
+   */
+  public static boolean accountPageAddress(String text) {
+    return text != null && ACCOUNT_PAGE_ADDRESS.matcher(text.strip()).matches();
   }
 
   /** Money waiting to be withdrawn from an account the reader is told about, or null. */
