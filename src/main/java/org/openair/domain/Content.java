@@ -225,6 +225,34 @@ public final class Content {
               + "|\\d[\\d.,]*\\d(?= ?(?:\\$|usd|usdt|btc|eur|€)))"
               + "|(?:funds|balance|money) (?:is |are )?(?:waiting|ready) for (?:you|withdrawal))\\b");
 
+  /**
+   * A charge the reader is told was or will be taken (a renewal, a payment, an amount billed), for
+   * {@link #callbackLure}.
+   */
+  private static final CuePattern CHARGE_MADE =
+      CuePattern.compile(
+          "(?s)\\b(?:renew(?:ed|al)|charged?|billed|debited|payment of"
+              + "|(?:total|amount)(?: paid| due| charged)?)\\b.{0,300}?"
+              + "(?:(?:\\$|usd|us\\$|€|£|eur)\\s?\\d[\\d,]*(?:\\.\\d\\d)?)");
+
+  /**
+   * A way to cancel, refund or dispute that leads to a telephone number (North American numbering,
+   * where this fraud calls from): "if this charge was unexpected, call our billing line at +1 (828)
+   * 280 7472".
+   */
+  private static final CuePattern DISPUTE_BY_PHONE =
+      CuePattern.compile(
+          "(?s)\\b(?:refund|cancel\\w*|unauthori[sz]ed|did(?:n't| not) (?:make|authori[sz]e|order"
+              + "|place|recogni[sz]e)|not recogni[sz]e|unexpected|dispute)\\b.{0,250}?"
+              + "(?:\\+?1[\\s.–-]*)?(?:\\(\\s*\\d{3}\\s*\\)[\\s.–-]{0,5}|\\d{3}[\\s.–-]{1,5})"
+              + "(?:\\(\\s*)?\\d{3}(?:\\s*\\))?[\\s.–-]{1,5}(?:\\(\\s*)?\\d{4}\\b");
+
+  /** A whole web address whose path leads to a sign-in, account, billing or verification page. */
+  private static final Pattern ACCOUNT_PAGE_ADDRESS =
+      Pattern.compile(
+          "(?i)^https?://[^/\\s]+/\\S*?(?:account|log-?in|sign-?in|verif|billing|payment|password"
+              + "|secur|webapp|auth|wallet)\\S*$");
+
   private static final CuePattern UNSUBSCRIBE =
       CuePattern.compile(
           "\\b(?:to be removed from|remove me|(?:click|reply)[^.]{0,40}(?:to be |be )?removed"
@@ -600,6 +628,25 @@ public final class Content {
   /** A notice of a debt, fine, summons or tax refund such as authorities send, or null. */
   public static String governmentNotice(CharSequence text) {
     return GOVERNMENT_NOTICE.find(text);
+  }
+
+  /**
+   * The move of callback phishing, or null: a charge for a renewal or an order the reader never
+   * made, with a telephone number to call to cancel or get a refund. The fraud is in the call, so
+   * the message needs no link; the phrase that sends the reader to the phone is returned.
+   */
+  public static String callbackLure(CharSequence text) {
+    String dispute = DISPUTE_BY_PHONE.find(text);
+    return dispute != null && CHARGE_MADE.find(text) != null ? dispute : null;
+  }
+
+  /**
+   * True when {@code text}, link text, is a whole web address of a sign-in, account, billing or
+   * verification page ({@code https://billing.example.com/account/payment/update}): the reader
+   * takes it for where the link goes.
+   */
+  public static boolean accountPageAddress(String text) {
+    return text != null && ACCOUNT_PAGE_ADDRESS.matcher(text.strip()).matches();
   }
 
   /** Money waiting to be withdrawn from an account the reader is told about, or null. */

@@ -23,6 +23,7 @@ public class Message {
   private String senderDisplayName;
   private String senderDomain;
   private String senderAnomaly;
+  private String hiddenContent;
   private String replyTo;
   private String replyToDomain;
   private String returnPath;
@@ -121,6 +122,19 @@ public class Message {
 
   public Message setSenderAnomaly(String senderAnomaly) {
     this.senderAnomaly = senderAnomaly;
+    return this;
+  }
+
+  /**
+   * How the HTML body keeps text out of the reader's view while filters still read it (text pushed
+   * thousands of pixels down), in words; null when it does not or when only metadata was seen.
+   */
+  public String getHiddenContent() {
+    return hiddenContent;
+  }
+
+  public Message setHiddenContent(String hiddenContent) {
+    this.hiddenContent = hiddenContent;
     return this;
   }
 
@@ -352,6 +366,11 @@ public class Message {
   /** {@link Content#cryptoLure} of the subject, else of the body. */
   public String getCryptoLureCue() {
     return cue("crypto", Content::cryptoLure);
+  }
+
+  /** {@link Content#callbackLure} of the body. */
+  public String getCallbackCue() {
+    return bodyCue("callback", Content::callbackLure);
   }
 
   /** {@link Content#governmentNotice} of the subject, else of the body. */

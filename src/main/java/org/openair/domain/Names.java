@@ -19,6 +19,8 @@ public final class Names {
   private static final SpoofChecker SPOOF =
       new SpoofChecker.Builder().setChecks(SpoofChecker.CONFUSABLE).build();
   private static final Normalizer2 NFKC = Normalizer2.getNFKCCasefoldInstance();
+  private static final java.util.regex.Pattern MARK_SIGNS =
+      java.util.regex.Pattern.compile("[\u2122\u2120]");
 
   private Names() {}
 
@@ -35,7 +37,9 @@ public final class Names {
     if (text == null) {
       return List.of();
     }
-    String folded = NFKC.normalize(text);
+    // NFKC spells the trade and service mark signs out as letters ("McAfee™" would read
+    // "McAfeeTM"); they are marks after a word, not part of it.
+    String folded = NFKC.normalize(MARK_SIGNS.matcher(text).replaceAll(" "));
     List<String> out = new ArrayList<>();
     for (String w : folded.split("[^\\p{L}\\p{N}]+")) {
       if (!w.isEmpty()) {

@@ -90,6 +90,12 @@ public final class Reference {
     return r != null && Lists.POPULAR.contains(r);
   }
 
+  /** True when the domain's registrable domain is a popular site's or a bank's. */
+  public static boolean isWellKnownDomain(String domain) {
+    String r = Domains.registrable(domain);
+    return r != null && (Lists.POPULAR.contains(r) || Lists.BANKS.contains(r));
+  }
+
   /** True when the host belongs to Microsoft's attack simulator (phishing simulations). */
   public static boolean isAttackSimulatorHost(String host) {
     return listedHost(Lists.SIMULATOR, host);

@@ -278,7 +278,9 @@ public final class Investigator {
     } else if (fact instanceof ClusterMember c) {
       return "ClusterMember|" + c.getMessageId();
     } else if (fact instanceof Link l) {
-      return "Link|" + l.getMessageId() + "|" + l.getUrl();
+      // The same URL behind a logo and behind deceptive text are two links to the reader, as
+      // intake keeps them.
+      return "Link|" + l.getMessageId() + "|" + l.getUrl() + "|" + l.getDisplayedText();
     } else if (fact instanceof Attachment a) {
       return "Attachment|" + a.getMessageId() + "|" + a.getSha256() + "|" + a.getFileName();
     } else if (fact instanceof Click c) {

@@ -32,6 +32,7 @@ final class Findings {
   private boolean bodyFull;
   private int linkedImages;
   private final Set<String> linkedImageDomains = new LinkedHashSet<>();
+  private String hiddenContent;
 
   Findings(String messageId) {
     this.messageId = messageId;
@@ -96,6 +97,17 @@ final class Findings {
 
   List<String> linkedImageDomains() {
     return List.copyOf(linkedImageDomains);
+  }
+
+  /** Keeps the first way an HTML body was found to hide text from the reader (null: none). */
+  void hideContent(String how) {
+    if (hiddenContent == null) {
+      hiddenContent = how;
+    }
+  }
+
+  String hiddenContent() {
+    return hiddenContent;
   }
 
   boolean attachmentsFull() {

@@ -3,6 +3,7 @@ package org.openair.intake;
 import com.google.common.net.InternetDomainName;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
@@ -17,6 +18,10 @@ final class LinkExtractor {
       Pattern.compile("^[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+\\.?(?::\\d{1,5})?(?:[/?#]\\S*)?$");
   private static final int MAX_ANCHOR_TEXT = 1000;
   private static final Pattern WEB_TARGET = Pattern.compile("(?i)^https?://");
+  private static final Pattern BACKGROUND_PICTURE =
+      Pattern.compile("background(?:-image)?\\s*:[^;]*url\\(\\s*['\"]?\\s*https?://");
+  private static final Pattern TINY_BOX =
+      Pattern.compile("(?:^|[;\\s])(?:width|height)\\s*:\\s*[01](?:px)?\\s*(?:;|$)");
   // Pictures sit in a few wrappers (table cells, spans, centres) inside their link, not more.
   private static final int MAX_PICTURE_NESTING = 12;
 
@@ -123,8 +128,25 @@ final class LinkExtractor {
             }
           }
         }
+        case "input" -> {
+          // An image button shows its picture like an img does.
+          if (countPictures
+              && e.attr("type").strip().equalsIgnoreCase("image")
+              && e.hasAttr("src")) {
+            String target = webLinkAround(e);
+            if (target != null) {
+              findings.addLinkedImage(target);
+            }
+          }
+        }
         default -> {
           // Not a link.
+        }
+      }
+      if (countPictures && backgroundPicture(e)) {
+        String target = e.normalName().equals("a") ? webTarget(e) : webLinkAround(e);
+        if (target != null) {
+          findings.addLinkedImage(target);
         }
       }
     }
@@ -140,11 +162,28 @@ final class LinkExtractor {
     Element e = img.parent();
     for (int i = 0; e != null && i < MAX_PICTURE_NESTING; i++, e = e.parent()) {
       if (e.normalName().equals("a")) {
-        String href = e.attr("href").strip();
-        return WEB_TARGET.matcher(href).find() ? href : null;
+        return webTarget(e);
       }
     }
     return null;
+  }
+
+  private static String webTarget(Element anchor) {
+    String href = anchor.attr("href").strip();
+    return WEB_TARGET.matcher(href).find() ? href : null;
+  }
+
+  /**
+   * True when the element's own style paints a picture over it ({@code background:url(...)}) and
+   * does not shrink it to a pixel: a picture the reader sees as surely as an img, but one that
+   * filters looking for img tags miss.
+   */
+  private static boolean backgroundPicture(Element e) {
+    if (!e.hasAttr("style")) {
+      return false;
+    }
+    String style = e.attr("style").toLowerCase(Locale.ROOT);
+    return BACKGROUND_PICTURE.matcher(style).find() && !TINY_BOX.matcher(style).find();
   }
 
   /** A picture declared 0 or 1 pixel wide or high is an open-tracking beacon, not content. */

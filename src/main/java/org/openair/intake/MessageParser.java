@@ -106,6 +106,7 @@ public final class MessageParser {
     message.setBodyText(findings.body());
     message.setLinkedImages(findings.linkedImages());
     message.setLinkedImageDomains(findings.linkedImageDomains());
+    message.setHiddenContent(findings.hiddenContent());
     return new ParsedMessage(
         message, findings.links(), findings.attachments(), findings.warnings());
   }
@@ -526,6 +527,9 @@ public final class MessageParser {
     private void html(BodyDescriptor bd, byte[] bytes, boolean readable) {
       Document doc = Jsoup.parse(decode(bd, bytes, true));
       List<String> shown = LinkExtractor.fromHtml(doc, findings, readable);
+      if (readable) {
+        findings.hideContent(HiddenContent.find(doc));
+      }
       String text = doc.text();
       // Mail clients turn URLs written as plain text into links, so they count too.
       LinkExtractor.fromText(text, findings, shown);

@@ -39,7 +39,8 @@ public class MessageStore {
       "id, internet_message_id, sender_address, sender_display_name, sender_domain, reply_to,"
           + " reply_to_domain, return_path, return_path_domain, recipients, subject, received_at,"
           + " direction, sender_ip, spf, dkim, dmarc, compauth, body_text, size_bytes,"
-          + " sender_mailbox, linked_images, linked_image_domains, sender_anomaly";
+          + " sender_mailbox, linked_images, linked_image_domains, sender_anomaly,"
+          + " hidden_content";
 
   private final Db db;
   private final ObjectMapper json;
@@ -137,7 +138,7 @@ public class MessageStore {
             "insert into messages ("
                 + MESSAGE_COLUMNS
                 + ", cluster_key, parse_warnings, created_at)"
-                + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
       int i = 1;
       ps.setString(i++, m.getId());
       ps.setString(i++, cut(m.getInternetMessageId(), 1000));
@@ -164,6 +165,7 @@ public class MessageStore {
       ps.setString(
           i++, m.getLinkedImageDomains().isEmpty() ? null : toJson(m.getLinkedImageDomains()));
       ps.setString(i++, cut(m.getSenderAnomaly(), 300));
+      ps.setString(i++, cut(m.getHiddenContent(), 300));
       ps.setString(i++, clusterKey(m.getSenderAddress(), m.getSubject()));
       ps.setString(i++, parsed.warnings().isEmpty() ? null : toJson(parsed.warnings()));
       ps.setTimestamp(i, ts(Instant.now()));
@@ -481,7 +483,8 @@ public class MessageStore {
         .setSenderMailbox(rs.getString(i++))
         .setLinkedImages(rs.getInt(i++))
         .setLinkedImageDomains(fromJson(rs.getString(i++)))
-        .setSenderAnomaly(rs.getString(i));
+        .setSenderAnomaly(rs.getString(i++))
+        .setHiddenContent(rs.getString(i));
   }
 
   private static String prefixed(String alias) {

@@ -434,6 +434,115 @@ class MessageParserTest {
     return parser.parse("m1", eml.getBytes(StandardCharsets.UTF_8), CORP).message();
   }
 
+  private Message withHtml(String html) {
+    String eml =
+        "From: news@shop.example\r\nTo: alice@corp.example\r\nSubject: s\r\n"
+            + "Content-Type: text/html; charset=utf-8\r\n\r\n"
+            + html;
+    return parser.parse("m1", eml.getBytes(StandardCharsets.UTF_8), CORP).message();
+  }
+
+  private static final String COPIED_TEXT =
+      "<p>Thank you for subscribing to our newsletter. This week: the reading club, new opening"
+          + " hours and the story hour on Saturday.</p>";
+
+  @Test
+  void textPushedFarDownByAClassMarginIsHidden() {
+    Message m =
+        withHtml(
+            "<style>.belowView { margin-top: 470500px; /* out of sight */ }</style>"
+                + "<a href=\"https://lure.example/\"><img src=\"https://cdn.example/a.png\"></a>"
+                + "<div class=\"belowView\">"
+                + COPIED_TEXT
+                + "</div>");
+
+    assertThat(m.getHiddenContent()).contains("470500px").contains("margin-top of div.belowView");
+  }
+
+  @Test
+  void textAfterAnEmptyBlockScreensTallIsHidden() {
+    assertThat(
+            withHtml(
+                    "<img src=\"https://cdn.example/a.png\"><p style=\"height: 1201px;\"></p>"
+                        + COPIED_TEXT)
+                .getHiddenContent())
+        .contains("height of an empty p");
+    assertThat(
+            withHtml(
+                    "<style>.wrapper { height: 10000vh; }</style><div class=\"wrapper\"></div>"
+                        + COPIED_TEXT)
+                .getHiddenContent())
+        .contains("10000vh");
+  }
+
+  @Test
+  void tallPicturesSmallSpacersAndATallBlockWithNothingAfterItHideNothing() {
+    assertThat(
+            withHtml(
+                    "<img src=\"https://cdn.example/poster.jpg\" style=\"height:1400px\">"
+                        + "<div style=\"height: 1200px; background: url('https://cdn.example/m.png')\">"
+                        + "</div><div style=\"height:40px\"></div><div style=\"display:none\">pre</div>"
+                        + COPIED_TEXT)
+                .getHiddenContent())
+        .isNull();
+    assertThat(withHtml(COPIED_TEXT + "<div style=\"height: 3000px\"></div>").getHiddenContent())
+        .isNull();
+  }
+
+  @Test
+  void aPictureDrawnAsTheBackgroundOfALinkOrAsAnImageButtonCountsAsALinkedPicture() {
+    Message m =
+        withHtml(
+            "<a href=\"https://lure.example/a\"><div style=\"width: 640px; height: 1138px;"
+                + " background: url('https://cdn.example/offer.png') no-repeat;"
+                + " text-indent: -9999px\"></div></a>"
+                + "<a href=\"https://lure.example/b\"><input type=\"image\""
+                + " src=\"https://cdn.example/b.png\"></a>");
+
+    assertThat(m.getLinkedImages()).isEqualTo(2);
+    assertThat(m.getLinkedImageDomains()).containsExactly("lure.example");
+  }
+
+  @Test
+  void aBackgroundOutsideALinkOrShrunkToAPixelIsNoLinkedPicture() {
+    Message m =
+        withHtml(
+            "<div style=\"background:url('https://cdn.example/texture.png')\">Hello</div>"
+                + "<a href=\"https://shop.example/\"><div style=\"background:url('https://t.example/o')"
+                + "; height: 0px; width: 0px;\"></div></a>");
+
+    assertThat(m.getLinkedImages()).isZero();
+  }
+
+  @Test
+  void moreTextSwitchedOffThanShownIsHidden() {
+    String story = COPIED_TEXT.repeat(3);
+    assertThat(
+            withHtml(
+                    "<style>q { display: none }</style><a href=\"https://lure.example/\">Win</a><q>"
+                        + story
+                        + "</q>")
+                .getHiddenContent())
+        .contains("every q element");
+    assertThat(
+            withHtml("<div style=\"display:none\">" + story + "</div><p>Hi</p>").getHiddenContent())
+        .contains("inline style");
+  }
+
+  @Test
+  void aHiddenPreviewLineOrBlocksSwitchedForSmallScreensHideNothing() {
+    assertThat(
+            withHtml(
+                    "<style>@media (max-width: 600px) { .desktop { display: none } }</style>"
+                        + "<span style=\"display:none\">The reading club is back this week.</span>"
+                        + "<div class=\"desktop\">"
+                        + COPIED_TEXT.repeat(3)
+                        + "</div>"
+                        + COPIED_TEXT)
+                .getHiddenContent())
+        .isNull();
+  }
+
   @Test
   void fromWithItsNameSetApartByACommaShowsThatNameAndIsAnAnomaly() {
     Message m = withFrom("\"DPD@parcel.example\", <service@relay.example>");

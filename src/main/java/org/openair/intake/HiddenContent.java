@@ -1,0 +1,306 @@
+package org.openair.intake;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+
+/**
+ * Finds text that an HTML body pushes out of the reader's view: an element whose style moves what
+ * follows it thousands of pixels down (margin, padding or offset), or an empty block thousands of
+ * pixels tall, with text after it. The reader sees the top of the mail (typically a picture that
+ * links to the lure) and never scrolls that far; filters read the text below, often a newsletter
+ * copied from a real sender so that the message reads as harmless ("hidden text salting").
+ *
+ * <p>Also text switched off with {@code display: none} when there is more of it than of text the
+ * reader sees: a whole story, or a tag type ({@code q}, {@code blockquote}) hidden wholesale,
+ * behind a picture or a few words. Mail hides a preview line that way, a sentence or two, and
+ * layouts switch blocks for small screens inside {@code @media} rules, which are not read here.
+ *
+ * <p>Styles come from the element's own {@code style} attribute and from {@code <style>} rules
+ * whose selector is one class or one tag ({@code .name}, {@code div.name}, {@code q}); that is how
+ * the variants seen in the wild are written, and reading full CSS would cost more than the check is
+ * worth. Mail layouts use spacers of tens of pixels; a thousand pixels is more than a screen's
+ * height.
+ */
+final class HiddenContent {
+  /** Pixels of empty space or offset that no screen shows at once. */
+  static final int MIN_PUSH_PX = 1000;
+
+  /** Viewport heights: twice the screen. */
+  private static final int MIN_PUSH_VH = 200;
+
+  /** Characters of text below the push that make it a hiding place rather than a tall margin. */
+  static final int MIN_HIDDEN_CHARS = 80;
+
+  /** Letters and digits of display-none text that are more than a preview line. */
+  static final int MIN_HIDDEN_LETTERS = 200;
+
+  private static final int MAX_STYLE_RULES = 2000;
+  private static final Pattern MEDIA_BLOCK =
+      Pattern.compile("@media[^{]*\\{(?:[^{}]*\\{[^{}]*\\})*[^{}]*\\}", Pattern.CASE_INSENSITIVE);
+  private static final Pattern DISPLAY_NONE =
+      Pattern.compile("(?:^|[;\\s{])display\\s*:\\s*none", Pattern.CASE_INSENSITIVE);
+  private static final Pattern SIMPLE_SELECTOR =
+      Pattern.compile("^\\s*([a-z][a-z0-9]*)?(?:\\.([a-z0-9_-]+))?\\s*$", Pattern.CASE_INSENSITIVE);
+  private static final Pattern RULE = Pattern.compile("([^{}]*)\\{([^{}]*)\\}");
+  private static final Pattern CLASS_SELECTOR =
+      Pattern.compile("^\\s*[a-z0-9]*\\.([a-z0-9_-]+)\\s*$", Pattern.CASE_INSENSITIVE);
+  private static final Pattern DECLARATION =
+      Pattern.compile(
+          "(?:^|[;\\s{])(margin-top|padding-top|top|height|min-height)\\s*:\\s*(\\d+(?:\\.\\d+)?)"
+              + "\\s*(px|vh)",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern COMMENT = Pattern.compile("/\\*.*?\\*/", Pattern.DOTALL);
+
+  private HiddenContent() {}
+
+  /**
+   * How the document hides text below the visible part, in words, or null when it does not: "text
+   * pushed 470500px down (margin-top of div.belowView)".
+   */
+  static String find(Document doc) {
+    String pushed = pushedDown(doc);
+    return pushed != null ? pushed : switchedOff(doc);
+  }
+
+  private static String pushedDown(Document doc) {
+    Map<String, String> classStyles = classStyles(doc);
+    for (Element el : doc.getAllElements()) {
+      String push = push(el, el.attr("style"), "");
+      if (push == null && !classStyles.isEmpty()) {
+        for (String name : el.classNames()) {
+          String style = classStyles.get(name.toLowerCase(Locale.ROOT));
+          if (style != null) {
+            push = push(el, style, "." + name);
+            if (push != null) {
+              break;
+            }
+          }
+        }
+      }
+      if (push != null && hiddenText(el, push) >= MIN_HIDDEN_CHARS) {
+        return push;
+      }
+    }
+    return null;
+  }
+
+  /** Declarations of {@code <style>} rules for one class, by class name in lower case. */
+  private static Map<String, String> classStyles(Document doc) {
+    Map<String, String> styles = new HashMap<>();
+    int rules = 0;
+    for (Element style : doc.getElementsByTag("style")) {
+      Matcher m = RULE.matcher(COMMENT.matcher(style.data()).replaceAll(""));
+      while (m.find() && rules++ < MAX_STYLE_RULES) {
+        if (!DECLARATION.matcher(m.group(2)).find()) {
+          continue;
+        }
+        for (String selector : m.group(1).split(",")) {
+          Matcher c = CLASS_SELECTOR.matcher(selector);
+          if (c.matches()) {
+            styles.merge(c.group(1).toLowerCase(Locale.ROOT), m.group(2), (a, b) -> a + ";" + b);
+          }
+        }
+      }
+    }
+    return styles;
+  }
+
+  /**
+   * What in {@code style} pushes the content after {@code el} out of view, or null: an offset of
+   * the element itself, or a height when the element is an empty block (no text, picture or
+   * background of its own: a spacer, not a tall picture).
+   */
+  private static String push(Element el, String style, String via) {
+    if (style == null || style.isEmpty()) {
+      return null;
+    }
+    Matcher m = DECLARATION.matcher(style);
+    while (m.find()) {
+      String property = m.group(1).toLowerCase(Locale.ROOT);
+      double value = Double.parseDouble(m.group(2));
+      boolean far = "vh".equalsIgnoreCase(m.group(3)) ? value >= MIN_PUSH_VH : value >= MIN_PUSH_PX;
+      if (!far) {
+        continue;
+      }
+      boolean height = property.endsWith("height");
+      if (height && !emptyBlock(el, style)) {
+        continue;
+      }
+      return "text pushed "
+          + m.group(2)
+          + m.group(3).toLowerCase(Locale.ROOT)
+          + " down by the "
+          + property
+          + " of "
+          + (height ? "an empty " : "")
+          + el.tagName()
+          + via;
+    }
+    return null;
+  }
+
+  private static boolean emptyBlock(Element el, String style) {
+    String lower = style.toLowerCase(Locale.ROOT);
+    return !el.tagName().equals("img")
+        && !lower.contains("url(")
+        && !el.hasAttr("background")
+        && el.text().isBlank()
+        && el.select("img, svg, video, picture, canvas, iframe, object, embed, input").isEmpty();
+  }
+
+  /**
+   * Characters of text out of view, counted up to the threshold: an offset moves the element's own
+   * text down with everything after it, an empty spacer only what follows it.
+   */
+  private static int hiddenText(Element el, String push) {
+    int count = push.contains(" of an empty ") ? 0 : el.text().strip().length();
+    if (count >= MIN_HIDDEN_CHARS) {
+      return count;
+    }
+    List<Node> queue = new ArrayList<>();
+    for (Node n = el; n != null && count < MIN_HIDDEN_CHARS; n = n.parent()) {
+      for (Node sibling = n.nextSibling(); sibling != null; sibling = sibling.nextSibling()) {
+        queue.clear();
+        queue.add(sibling);
+        while (!queue.isEmpty() && count < MIN_HIDDEN_CHARS) {
+          Node current = queue.remove(queue.size() - 1);
+          if (current instanceof TextNode t) {
+            count += t.text().strip().length();
+          } else if (current instanceof Element e && !isInvisibleTag(e)) {
+            List<Node> children = e.childNodes();
+            for (int i = children.size() - 1; i >= 0; i--) {
+              queue.add(children.get(i));
+            }
+          }
+        }
+        if (count >= MIN_HIDDEN_CHARS) {
+          return count;
+        }
+      }
+    }
+    return count;
+  }
+
+  private static boolean isInvisibleTag(Element e) {
+    String tag = e.tagName();
+    return tag.equals("style") || tag.equals("script") || tag.equals("title") || tag.equals("head");
+  }
+
+  /**
+   * How much text {@code display: none} hides, in words, when it is at least {@link
+   * #MIN_HIDDEN_LETTERS} letters and digits and more than the reader sees; else null.
+   */
+  private static String switchedOff(Document doc) {
+    Element body = doc.body();
+    if (body == null) {
+      return null;
+    }
+    Set<String> tags = new HashSet<>();
+    Set<String> classes = new HashSet<>();
+    hidingRules(doc, tags, classes);
+    int[] hidden = {0};
+    String[] first = {null};
+    body.filter(
+        new NodeFilter() {
+          @Override
+          public FilterResult head(Node node, int depth) {
+            if (node instanceof Element e && hides(e, tags, classes)) {
+              int letters = letters(e.text());
+              if (letters > 0 && first[0] == null) {
+                first[0] = describe(e, tags);
+              }
+              hidden[0] += letters;
+              return FilterResult.SKIP_ENTIRELY;
+            }
+            return FilterResult.CONTINUE;
+          }
+
+          @Override
+          public FilterResult tail(Node node, int depth) {
+            return FilterResult.CONTINUE;
+          }
+        });
+    int visible = letters(body.text()) - hidden[0];
+    if (hidden[0] < MIN_HIDDEN_LETTERS || hidden[0] <= visible) {
+      return null;
+    }
+    return hidden[0]
+        + " letters of text switched off with display: none ("
+        + first[0]
+        + ") against "
+        + Math.max(visible, 0)
+        + " shown";
+  }
+
+  /** Tags and classes that {@code <style>} rules outside {@code @media} switch off. */
+  private static void hidingRules(Document doc, Set<String> tags, Set<String> classes) {
+    int rules = 0;
+    for (Element style : doc.getElementsByTag("style")) {
+      String css = MEDIA_BLOCK.matcher(COMMENT.matcher(style.data()).replaceAll("")).replaceAll("");
+      Matcher m = RULE.matcher(css);
+      while (m.find() && rules++ < MAX_STYLE_RULES) {
+        if (!DISPLAY_NONE.matcher(m.group(2)).find()) {
+          continue;
+        }
+        for (String selector : m.group(1).split(",")) {
+          Matcher c = SIMPLE_SELECTOR.matcher(selector);
+          if (!c.matches()) {
+            continue;
+          }
+          if (c.group(2) != null) {
+            classes.add(c.group(2).toLowerCase(Locale.ROOT));
+          } else if (c.group(1) != null) {
+            tags.add(c.group(1).toLowerCase(Locale.ROOT));
+          }
+        }
+      }
+    }
+  }
+
+  private static boolean hides(Element e, Set<String> tags, Set<String> classes) {
+    if (tags.contains(e.normalName()) || DISPLAY_NONE.matcher(e.attr("style")).find()) {
+      return true;
+    }
+    if (!classes.isEmpty()) {
+      for (String name : e.classNames()) {
+        if (classes.contains(name.toLowerCase(Locale.ROOT))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static String describe(Element e, Set<String> tags) {
+    return tags.contains(e.normalName())
+        ? "every " + e.normalName() + " element"
+        : e.normalName()
+            + (e.hasAttr("style") && DISPLAY_NONE.matcher(e.attr("style")).find()
+                ? " with an inline style"
+                : " of a hidden class");
+  }
+
+  private static int letters(String text) {
+    int n = 0;
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      i += Character.charCount(cp);
+      if (Character.isLetterOrDigit(cp)) {
+        n++;
+      }
+    }
+    return n;
+  }
+}
