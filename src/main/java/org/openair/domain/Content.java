@@ -177,7 +177,15 @@ public final class Content {
   private static final CuePattern PASSWORD_GIVEN =
       CuePattern.compile(
           "\\b(?:password|passcode|pass ?word|pwd|archive code|zip code is|senha(?: de acesso)?"
-              + "|passwort|kennwort|wachtwoord|mot de passe|contraseña|clave)\\s*(?:is)?\\s*[:=-]?"
+              + "|passwort|kennwort|wachtwoord|mot de passe|contraseña|clave)"
+              // The file the password opens may be named between the word and the password
+              // ("Senha de acesso ao PDF: 123", "password for the attachment: 4711").
+              + "(?: (?:(?:to|for) (?:open(?:ing)? )?(?:the |this |your )?"
+              + "|(?:a|d|para (?:abrir )?)o |(?:del|para (?:abrir )?el) |(?:du|pour (?:ouvrir )?le) "
+              + "|(?:f(?:ü|ue)r )?(?:die|das|den) |voor (?:het |de )?)"
+              + "(?:pdf|file|document|attachment|archive|zip|arquivo|documento|anexo|archivo"
+              + "|adjunto|fichier|pi[eè]ce jointe|datei|dokument|anhang|bestand|bijlage))?"
+              + "\\s*(?:is)?\\s*[:=-]?"
               + "\\s*[\"']?[a-z0-9@#$%^&*!._-]{3,20}\\b");
 
   /**
