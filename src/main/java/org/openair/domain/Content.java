@@ -146,11 +146,15 @@ public final class Content {
    */
   private static final CuePattern ACCOUNT_NOTICE =
       CuePattern.compile(
-          "\\b(?:action (?:required|needed|recommended)|required action"
-              + "|security (?:alert|update|notice|notification|warning|check|scan)"
+          "\\b(?:action (?:(?:is |may be )?required|needed|recommended)|required action"
+              + "|security (?:alert|update|notice|notification|warning|check|scan|incident|patch"
+              + "|breach)"
               + "|data breach|two-factor|2fa|unusual (?:activity|sign-?in|login)"
-              + "|(?:account|wallet|card|subscription|membership) (?:\\w+ )?(?:has )?(?:been )?"
-              + "(?:suspended|locked|limited|restricted|disabled|expired|on hold|not renewed)"
+              + "|(?:new|recent|unusual|suspicious|failed) (?:log-?in|sign-?in)(?: attempt)?"
+              + "|(?:log-?in|sign-?in) attempt"
+              + "|(?:account|wallet|card|subscription|membership) (?:\\w+ )?"
+              + "(?:has |is |may |will )?(?:be |been )?(?:on )?"
+              + "(?:suspended|locked|limited|restricted|disabled|expired|hold|not renewed)"
               + "|(?:has|have) expired|(?:is|are) (?:temporarily )?suspended"
               + "|(?:verify|confirm) (?:your|the) (?:\\w+ )?(?:account|identity|information|details"
               + "|wallet|transaction|payment)"
