@@ -231,6 +231,53 @@ public final class Content {
               + "|\\d[\\d.,]*\\d(?= ?(?:\\$|usd|usdt|btc|eur|€)))"
               + "|(?:funds|balance|money) (?:is |are )?(?:waiting|ready) for (?:you|withdrawal))\\b");
 
+  /** A number of a thousand or more: 4,000,000.00, 8.500.000, 250000. */
+  private static final String LARGE_AMOUNT =
+      "(?:\\d{1,3}(?:[.,' ]\\d{3})+|\\d{4,})(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d+)? ?"
+          + "(?:m\\b|million|mil+i?on(?:en|es|s)?|milh(?:\u00e3o|\u00f5es|oes)|mio\\b|bn|billion)";
+
+  /**
+   * Words of a windfall: a donation, inheritance, lottery win, prize or compensation, in English,
+   * Portuguese, Spanish, French, German and Dutch. {@link #windfall} counts them only beside a
+   * large sum and a word for the reader.
+   */
+  private static final CuePattern WINDFALL =
+      CuePattern.compile(
+          "\\b(?:donat(?:e|ed|ion|ing)|inherit(?:ed|ance)|beneficiar(?:y|ies)|next of kin"
+              + "|compensation (?:fund|payment)s?|lottery|lotto|(?:winning|prize|award)"
+              + " (?:sum|amount|money|prize)|you (?:have )?won|emerged (?:as )?(?:the )?winner"
+              + "|in your favou?r"
+              + "|doa[\u00e7c][\u00e3a]o|doar|herdei|heran[\u00e7c]a|benefici[\u00e1a]ri[oa]"
+              + "|pr[\u00eae]mio|voc[\u00eae] ganhou|sorteado"
+              + "|donaci[\u00f3o]n|donar|hered[\u00e9e]|herencia|beneficiario|ha ganado"
+              + "|loter[\u00eda]a"
+              + "|don de|h[\u00e9e]ritage|b[\u00e9e]n[\u00e9e]ficiaire|vous avez gagn[\u00e9e]"
+              + "|spende|erbschaft|geerbt|beg[\u00fcu]nstigte|gewonnen|schenkung"
+              + "|donatie|erfenis|ge\u00ebrfd|begunstigde)\\b");
+
+  /** A sum of a thousand or more in a currency, or of millions: what a windfall is worth. */
+  private static final CuePattern WINDFALL_SUM =
+      CuePattern.compile(
+          "(?:(?:\\$|\u20ac|\u00a3|us\\$|usd|eur|gbp|r\\$) ?(?:"
+              + LARGE_AMOUNT
+              + ")|(?:"
+              + LARGE_AMOUNT
+              + ") ?(?:\\$|\u20ac|\u00a3|usd|us dollars|dollars?|euros?|pounds?|d[\u00f3o]lares|reais)"
+              + "|\\d+(?:[.,]\\d+)? ?(?:million|milh(?:\u00e3o|\u00f5es|oes)|millones|millions"
+              + "|millionen|miljoen)\\b)");
+
+  /** A word for the reader: a windfall told about someone else is news, not a lure. */
+  private static final CuePattern WINDFALL_READER =
+      CuePattern.compile(
+          "\\b(?:you|your|voc[\u00eae]|vos|vous|usted|lhe|sie|ihnen|dich|dir|u|jij|jou)\\b");
+
+  /** The reader's own gift ("your donation"), which charities thank for. */
+  private static final CuePattern READERS_GIFT =
+      CuePattern.compile("\\b(?:your|sua|seu|votre|su|ihre|uw|je) $");
+
+  /** How far around a windfall word its sum and the word for the reader are looked for. */
+  private static final int WINDFALL_WINDOW = 200;
+
   private static final CuePattern UNSUBSCRIBE =
       CuePattern.compile(
           "\\b(?:to be removed from|remove me|(?:click|reply)[^.]{0,40}(?:to be |be )?removed"
@@ -606,6 +653,36 @@ public final class Content {
   /** A notice of a debt, fine, summons or tax refund such as authorities send, or null. */
   public static String governmentNotice(CharSequence text) {
     return GOVERNMENT_NOTICE.find(text);
+  }
+
+  /**
+   * A windfall promised to the reader, quoted with its sum ("donated … $ 3,500,000.00"), or null: a
+   * donation, inheritance, lottery win or compensation within {@value #WINDFALL_WINDOW} characters
+   * of a sum of a thousand or more and of a word for the reader, the reader's own gift left out.
+   */
+  public static String windfall(CharSequence text) {
+    if (text == null || text.length() == 0) {
+      return null;
+    }
+    CuePattern.Text lower =
+        CuePattern.Text.of(
+            text.length() > ADVANCE_FEE_REACH ? text.subSequence(0, ADVANCE_FEE_REACH) : text);
+    CuePattern.Search words = WINDFALL.search(lower);
+    while (words.next()) {
+      int start = words.start();
+      if (READERS_GIFT.find(lower.subSequence(Math.max(0, start - 6), start)) != null) {
+        continue;
+      }
+      CharSequence around =
+          lower.subSequence(
+              Math.max(0, start - WINDFALL_WINDOW),
+              Math.min(lower.length(), words.end() + WINDFALL_WINDOW));
+      String sum = WINDFALL_SUM.find(around);
+      if (sum != null && WINDFALL_READER.find(around) != null) {
+        return words.group().strip() + " \u2026 " + sum;
+      }
+    }
+    return null;
   }
 
   /** Money waiting to be withdrawn from an account the reader is told about, or null. */
