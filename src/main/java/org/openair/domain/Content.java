@@ -102,7 +102,20 @@ public final class Content {
               + "|(?:limite|límite)\\s+de\\s+(?:almacenamiento|armazenamento|stockage)\\s+"
               + "(?:alcanzado|atingido|atteinte?|excedido|dépassée?)"
               + "|(?:alcanzado|atingiu|atteint)\\s+(?:tu|su|el|o\\s+seu|seu|votre)\\s+l[ií]mite\\s+de\\s+"
-              + "(?:almacenamiento|armazenamento|stockage))(?![\\p{L}])");
+              + "(?:almacenamiento|armazenamento|stockage)"
+              // Signing in in order to verify or to avoid a suspension ("log in to review").
+              + "|(?:vous\\s+)?connecter\\s+(?:à\\s+votre\\s+(?:espace|compte)(?:\\s+\\p{L}+)?\\s+)?"
+              + "pour\\s+(?:vérifier|confirmer|valider|mettre\\s+à\\s+jour|débloquer|réactiver"
+              + "|éviter)"
+              + "|(?:afin\\s+d['’]|pour\\s+)?éviter\\s+(?:toute|la)\\s+(?:suspension|fermeture"
+              + "|clôture|restriction)\\s+de\\s+votre\\s+compte"
+              + "|(?:acesse|entre\\s+em)\\s+(?:a\\s+)?(?:sua\\s+conta|seu\\s+cadastro)\\s+(?:\\p{L}+\\s+){0,2}"
+              + "para\\s+(?:verificar|confirmar|validar|atualizar|desbloquear|evitar)"
+              + "|(?:inicie\\s+sesión|acceda\\s+a\\s+su\\s+cuenta)\\s+(?:\\p{L}+\\s+){0,2}"
+              + "para\\s+(?:verificar|confirmar|validar|actualizar|desbloquear|evitar)"
+              + "|melden\\s+sie\\s+sich\\s+(?:\\p{L}+\\s+){0,3}an,?\\s+um\\s+(?:\\p{L}+\\s+){0,4}"
+              + "(?:zu\\s+)?(?:bestätigen|verifizieren|überprüfen|entsperren|aktualisieren))"
+              + "(?![\\p{L}])");
 
   private static final CuePattern URGENCY =
       CuePattern.compile(
@@ -110,7 +123,9 @@ public final class Content {
               + "|(?:will|would) be (?:permanently )?(?:suspended|closed|deleted|terminated"
               + "|deactivated|disabled|locked|blocked|lost)"
               + "|final (?:notice|warning|reminder)|immediate(?:ly)? action|act now"
-              + "|expires? today|urgent(?:ly)? (?:action|attention|response|request))");
+              + "|expires? today|urgent(?:ly)? (?:action|attention|response|request)"
+              // Rewards said to be about to lapse press the reader to redeem them now.
+              + "|(?:points|miles|rewards) (?:will |are about to |are going to )?expire)");
 
   /** Deadlines and threats in the same languages. */
   private static final CuePattern URGENCY_OTHER_LANGUAGES =
@@ -122,7 +137,10 @@ public final class Content {
               + "|dernier\\s+(?:avertissement|rappel|avis)"
               + "|(?:en\\s+las\\s+próximas|dentro\\s+de|em\\s+até|nas\\s+próximas"
               + "|entro)\\s+(?:24|48|72)\\s+(?:horas|ore)"
-              + "|último\\s+aviso|ultimo\\s+avviso)(?![\\p{L}])");
+              + "|último\\s+aviso|ultimo\\s+avviso"
+              + "|(?:pontos|puntos|points|punkte|punten|milhas|millas)\\s+(?:vão\\s+|irão\\s+|van\\s+a\\s+"
+              + "|vont\\s+|werden\\s+|gaan\\s+)?(?:expiram|expirar|expirando|expiran|vencem|vencer"
+              + "|expirent|expirer|verfallen|vervallen|verlopen))(?![\\p{L}])");
 
   private static final CuePattern GREETING =
       CuePattern.compile(
