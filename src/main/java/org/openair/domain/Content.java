@@ -296,6 +296,44 @@ public final class Content {
   /** How far around a windfall word its sum and the word for the reader are looked for. */
   private static final int WINDFALL_WINDOW = 200;
 
+  /**
+   * A purchase, renewal or payment said to be done already: what callback phishing "confirms" so
+   * that the reader phones to dispute it.
+   */
+  private static final CuePattern PURCHASE_DONE =
+      CuePattern.compile(
+          "\\b(?:(?:your|sua|seu|su|votre|ihre|uw) (?:\\S+ ){0,2}(?:order|purchase|payment|renewal"
+              + "|subscription|transaction|plan|invoice|compra|pedido|pagamento|assinatura)\\b"
+              + "[^.!?]{0,40}?\\b(?:has been |have been |is |was "
+              + "|been |foi |est[\u00e1a] )?(?:confirmed|processed|completed|successful(?:ly)?"
+              + "|renewed|received|approved|charged|paid|is on its way|shipped"
+              + "|pr[\u00e9e]-?aprovad[ao]|aprovad[ao]|em an[\u00e1a]lise|confirmad[ao]"
+              + "|processad[ao])"
+              + "|thank you for your (?:order|purchase|payment)"
+              + "|(?:order|payment|invoice) (?:receipt|confirmation)|obrigado pela sua compra"
+              + "|compra (?:pr[\u00e9e]-?aprovada|em an[\u00e1a]lise))");
+
+  /** An amount of money: what the purchase cost. */
+  private static final CuePattern PRICE =
+      CuePattern.compile(
+          "(?:\\$|\u20ac|\u00a3|usd|r\\$) ?\\d[\\d,.]*\\d|\\d[\\d,.]*\\d ?(?:\\$|\u20ac|usd|eur)");
+
+  /** A telephone number: North American, international with a +, or a local 0000-0000. */
+  private static final CuePattern PHONE_NUMBER =
+      CuePattern.compile(
+          "(?:\\+?1[ .-]?)?\\(?[2-9]\\d{2}\\)?[ .-]?\\d{3}[ .-]?\\d{4}\\b"
+              + "|\\+\\d{1,3}[ .-]?\\(?\\d{1,4}\\)?(?:[ .-]?\\d{2,4}){2,4}\\b|\\b\\d{4}-\\d{4}\\b");
+
+  /** Words asking for a call, just before a number ("give us a call at", "ligue para"). */
+  private static final CuePattern CALL_US =
+      CuePattern.compile(
+          "\\b(?:call(?: us)?|give us a call|phone|dial"
+              + "|(?:contact|reach)(?: us| our (?:\\w+ )?(?:support|billing|customer|help)(?: \\w+)?)?"
+              + "|ligue(?: para)?|llame|appelez|rufen sie|bel (?:ons|met))\\b[^.!?]{0,60}$");
+
+  /** How far before a phone number the words asking for a call are looked for. */
+  private static final int CALL_REACH = 80;
+
   private static final CuePattern UNSUBSCRIBE =
       CuePattern.compile(
           "\\b(?:to be removed from|remove me|(?:click|reply)[^.]{0,40}(?:to be |be )?removed"
@@ -698,6 +736,31 @@ public final class Content {
       String sum = WINDFALL_SUM.find(around);
       if (sum != null && WINDFALL_READER.find(around) != null) {
         return words.group().strip() + " \u2026 " + sum;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A purchase, renewal or payment said to be done, with its price and a phone number to call about
+   * it, quoted as the words and the number ("give us a call at +1 (844) 679-5541"), or null.
+   */
+  public static String callbackLure(CharSequence text) {
+    if (text == null || text.length() == 0) {
+      return null;
+    }
+    CuePattern.Text lower =
+        CuePattern.Text.of(
+            text.length() > ADVANCE_FEE_REACH ? text.subSequence(0, ADVANCE_FEE_REACH) : text);
+    if (PURCHASE_DONE.find(lower) == null || PRICE.find(lower) == null) {
+      return null;
+    }
+    CuePattern.Search phones = PHONE_NUMBER.search(lower);
+    while (phones.next()) {
+      int start = phones.start();
+      String call = CALL_US.find(lower.subSequence(Math.max(0, start - CALL_REACH), start));
+      if (call != null) {
+        return call + " " + phones.group().strip();
       }
     }
     return null;

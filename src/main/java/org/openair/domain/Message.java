@@ -369,6 +369,11 @@ public class Message {
     return cue("windfall", Content::windfall);
   }
 
+  /** {@link Content#callbackLure} of the subject and body together. */
+  public String getCallbackCue() {
+    return wholeCue("callback", Content::callbackLure);
+  }
+
   /** {@link Content#lookAlikeLetters} of the body. */
   public String getLookAlikeLettersCue() {
     return bodyCue("look-alike", Content::lookAlikeLetters);
