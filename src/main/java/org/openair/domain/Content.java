@@ -103,6 +103,14 @@ public final class Content {
               + "(?:alcanzado|atingido|atteinte?|excedido|dépassée?)"
               + "|(?:alcanzado|atingiu|atteint)\\s+(?:tu|su|el|o\\s+seu|seu|votre)\\s+l[ií]mite\\s+de\\s+"
               + "(?:almacenamiento|armazenamento|stockage)"
+              // "Enter your password", as the English cue has it.
+              + "|(?:entre|digite|informe|insira)\\s+(?:com\\s+)?(?:o\\s+)?(?:seu|sua)\\s+"
+              + "(?:e-?mail\\s+e\\s+(?:sua\\s+)?)?senha"
+              + "|(?:introduzca|ingrese|introduce|ingresa)\\s+(?:su|tu)\\s+"
+              + "(?:correo\\s+y\\s+(?:su\\s+|tu\\s+)?)?contraseña"
+              + "|(?:saisissez|entrez)\\s+votre\\s+(?:adresse\\s+e-?mail\\s+et\\s+(?:votre\\s+)?)?"
+              + "mot\\s+de\\s+passe"
+              + "|geben\\s+sie\\s+ihr\\s+(?:passwort|kennwort)\\s+ein|voer\\s+(?:uw|je)\\s+wachtwoord\\s+in"
               // Signing in in order to verify or to avoid a suspension ("log in to review").
               + "|(?:vous\\s+)?connecter\\s+(?:à\\s+votre\\s+(?:espace|compte)(?:\\s+\\p{L}+)?\\s+)?"
               + "pour\\s+(?:vérifier|confirmer|valider|mettre\\s+à\\s+jour|débloquer|réactiver"

@@ -26,6 +26,16 @@ class SignInToVerifyCueTest {
   }
 
   @Test
+  void shouldFindEnterYourPasswordInOtherLanguages() {
+    assertThat(
+            Content.credentialRequest("Entre com seu e-mail e senha para verificar a atividade."))
+        .isNotNull();
+    assertThat(Content.credentialRequest("Saisissez votre mot de passe pour continuer."))
+        .isNotNull();
+    assertThat(Content.credentialRequest("Geben Sie Ihr Passwort ein.")).isNotNull();
+  }
+
+  @Test
   void shouldNotTakeAnInvitationToSignInForARequestToVerify() {
     assertThat(
             Content.credentialRequest(
