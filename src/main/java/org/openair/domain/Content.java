@@ -102,7 +102,28 @@ public final class Content {
               + "|(?:limite|límite)\\s+de\\s+(?:almacenamiento|armazenamento|stockage)\\s+"
               + "(?:alcanzado|atingido|atteinte?|excedido|dépassée?)"
               + "|(?:alcanzado|atingiu|atteint)\\s+(?:tu|su|el|o\\s+seu|seu|votre)\\s+l[ií]mite\\s+de\\s+"
-              + "(?:almacenamiento|armazenamento|stockage))(?![\\p{L}])");
+              + "(?:almacenamiento|armazenamento|stockage)"
+              // "Enter your password", as the English cue has it.
+              + "|(?:entre|digite|informe|insira)\\s+(?:com\\s+)?(?:o\\s+)?(?:seu|sua)\\s+"
+              + "(?:e-?mail\\s+e\\s+(?:sua\\s+)?)?senha"
+              + "|(?:introduzca|ingrese|introduce|ingresa)\\s+(?:su|tu)\\s+"
+              + "(?:correo\\s+y\\s+(?:su\\s+|tu\\s+)?)?contraseña"
+              + "|(?:saisissez|entrez)\\s+votre\\s+(?:adresse\\s+e-?mail\\s+et\\s+(?:votre\\s+)?)?"
+              + "mot\\s+de\\s+passe"
+              + "|geben\\s+sie\\s+ihr\\s+(?:passwort|kennwort)\\s+ein|voer\\s+(?:uw|je)\\s+wachtwoord\\s+in"
+              // Signing in in order to verify or to avoid a suspension ("log in to review").
+              + "|(?:vous\\s+)?connecter\\s+(?:à\\s+votre\\s+(?:espace|compte)(?:\\s+\\p{L}+)?\\s+)?"
+              + "pour\\s+(?:vérifier|confirmer|valider|mettre\\s+à\\s+jour|débloquer|réactiver"
+              + "|éviter)"
+              + "|(?:afin\\s+d['’]|pour\\s+)?éviter\\s+(?:toute|la)\\s+(?:suspension|fermeture"
+              + "|clôture|restriction)\\s+de\\s+votre\\s+compte"
+              + "|(?:acesse|entre\\s+em)\\s+(?:a\\s+)?(?:sua\\s+conta|seu\\s+cadastro)\\s+(?:\\p{L}+\\s+){0,2}"
+              + "para\\s+(?:verificar|confirmar|validar|atualizar|desbloquear|evitar)"
+              + "|(?:inicie\\s+sesión|acceda\\s+a\\s+su\\s+cuenta)\\s+(?:\\p{L}+\\s+){0,2}"
+              + "para\\s+(?:verificar|confirmar|validar|actualizar|desbloquear|evitar)"
+              + "|melden\\s+sie\\s+sich\\s+(?:\\p{L}+\\s+){0,3}an,?\\s+um\\s+(?:\\p{L}+\\s+){0,4}"
+              + "(?:zu\\s+)?(?:bestätigen|verifizieren|überprüfen|entsperren|aktualisieren))"
+              + "(?![\\p{L}])");
 
   private static final CuePattern URGENCY =
       CuePattern.compile(
@@ -110,7 +131,9 @@ public final class Content {
               + "|(?:will|would) be (?:permanently )?(?:suspended|closed|deleted|terminated"
               + "|deactivated|disabled|locked|blocked|lost)"
               + "|final (?:notice|warning|reminder)|immediate(?:ly)? action|act now"
-              + "|expires? today|urgent(?:ly)? (?:action|attention|response|request))");
+              + "|expires? today|urgent(?:ly)? (?:action|attention|response|request)"
+              // Rewards said to be about to lapse press the reader to redeem them now.
+              + "|(?:points|miles|rewards) (?:will |are about to |are going to )?expire)");
 
   /** Deadlines and threats in the same languages. */
   private static final CuePattern URGENCY_OTHER_LANGUAGES =
@@ -122,7 +145,10 @@ public final class Content {
               + "|dernier\\s+(?:avertissement|rappel|avis)"
               + "|(?:en\\s+las\\s+próximas|dentro\\s+de|em\\s+até|nas\\s+próximas"
               + "|entro)\\s+(?:24|48|72)\\s+(?:horas|ore)"
-              + "|último\\s+aviso|ultimo\\s+avviso)(?![\\p{L}])");
+              + "|último\\s+aviso|ultimo\\s+avviso"
+              + "|(?:pontos|puntos|points|punkte|punten|milhas|millas)\\s+(?:vão\\s+|irão\\s+|van\\s+a\\s+"
+              + "|vont\\s+|werden\\s+|gaan\\s+)?(?:expiram|expirar|expirando|expiran|vencem|vencer"
+              + "|expirent|expirer|verfallen|vervallen|verlopen))(?![\\p{L}])");
 
   private static final CuePattern GREETING =
       CuePattern.compile(
@@ -146,11 +172,15 @@ public final class Content {
    */
   private static final CuePattern ACCOUNT_NOTICE =
       CuePattern.compile(
-          "\\b(?:action (?:required|needed|recommended)|required action"
-              + "|security (?:alert|update|notice|notification|warning|check|scan)"
+          "\\b(?:action (?:(?:is |may be )?required|needed|recommended)|required action"
+              + "|security (?:alert|update|notice|notification|warning|check|scan|incident|patch"
+              + "|breach)"
               + "|data breach|two-factor|2fa|unusual (?:activity|sign-?in|login)"
-              + "|(?:account|wallet|card|subscription|membership) (?:\\w+ )?(?:has )?(?:been )?"
-              + "(?:suspended|locked|limited|restricted|disabled|expired|on hold|not renewed)"
+              + "|(?:new|recent|unusual|suspicious|failed) (?:log-?in|sign-?in)(?: attempt)?"
+              + "|(?:log-?in|sign-?in) attempt"
+              + "|(?:account|wallet|card|subscription|membership) (?:\\w+ )?"
+              + "(?:has |is |may |will )?(?:be |been )?(?:on )?"
+              + "(?:suspended|locked|limited|restricted|disabled|expired|hold|not renewed)"
               + "|(?:has|have) expired|(?:is|are) (?:temporarily )?suspended"
               + "|(?:verify|confirm) (?:your|the) (?:\\w+ )?(?:account|identity|information|details"
               + "|wallet|transaction|payment)"
@@ -177,7 +207,15 @@ public final class Content {
   private static final CuePattern PASSWORD_GIVEN =
       CuePattern.compile(
           "\\b(?:password|passcode|pass ?word|pwd|archive code|zip code is|senha(?: de acesso)?"
-              + "|passwort|kennwort|wachtwoord|mot de passe|contraseña|clave)\\s*(?:is)?\\s*[:=-]?"
+              + "|passwort|kennwort|wachtwoord|mot de passe|contraseña|clave)"
+              // The file the password opens may be named between the word and the password
+              // ("Senha de acesso ao PDF: 123", "password for the attachment: 4711").
+              + "(?: (?:(?:to|for) (?:open(?:ing)? )?(?:the |this |your )?"
+              + "|(?:a|d|para (?:abrir )?)o |(?:del|para (?:abrir )?el) |(?:du|pour (?:ouvrir )?le) "
+              + "|(?:f(?:ü|ue)r )?(?:die|das|den) |voor (?:het |de )?)"
+              + "(?:pdf|file|document|attachment|archive|zip|arquivo|documento|anexo|archivo"
+              + "|adjunto|fichier|pi[eè]ce jointe|datei|dokument|anhang|bestand|bijlage))?"
+              + "\\s*(?:is)?\\s*[:=-]?"
               + "\\s*[\"']?[a-z0-9@#$%^&*!._-]{3,20}\\b");
 
   /**
@@ -252,6 +290,53 @@ public final class Content {
       Pattern.compile(
           "(?i)^https?://[^/\\s]+/\\S*?(?:account|log-?in|sign-?in|verif|billing|payment|password"
               + "|secur|webapp|auth|wallet)\\S*$");
+
+  /** A number of a thousand or more: 4,000,000.00, 8.500.000, 250000. */
+  private static final String LARGE_AMOUNT =
+      "(?:\\d{1,3}(?:[.,' ]\\d{3})+|\\d{4,})(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d+)? ?"
+          + "(?:m\\b|million|mil+i?on(?:en|es|s)?|milh(?:\u00e3o|\u00f5es|oes)|mio\\b|bn|billion)";
+
+  /**
+   * Words of a windfall: a donation, inheritance, lottery win, prize or compensation, in English,
+   * Portuguese, Spanish, French, German and Dutch. {@link #windfall} counts them only beside a
+   * large sum and a word for the reader.
+   */
+  private static final CuePattern WINDFALL =
+      CuePattern.compile(
+          "\\b(?:donat(?:e|ed|ion|ing)|inherit(?:ed|ance)|beneficiar(?:y|ies)|next of kin"
+              + "|compensation (?:fund|payment)s?|lottery|lotto|(?:winning|prize|award)"
+              + " (?:sum|amount|money|prize)|you (?:have )?won|emerged (?:as )?(?:the )?winner"
+              + "|in your favou?r"
+              + "|doa[\u00e7c][\u00e3a]o|doar|herdei|heran[\u00e7c]a|benefici[\u00e1a]ri[oa]"
+              + "|pr[\u00eae]mio|voc[\u00eae] ganhou|sorteado"
+              + "|donaci[\u00f3o]n|donar|hered[\u00e9e]|herencia|beneficiario|ha ganado"
+              + "|loter[\u00eda]a"
+              + "|don de|h[\u00e9e]ritage|b[\u00e9e]n[\u00e9e]ficiaire|vous avez gagn[\u00e9e]"
+              + "|spende|erbschaft|geerbt|beg[\u00fcu]nstigte|gewonnen|schenkung"
+              + "|donatie|erfenis|ge\u00ebrfd|begunstigde)\\b");
+
+  /** A sum of a thousand or more in a currency, or of millions: what a windfall is worth. */
+  private static final CuePattern WINDFALL_SUM =
+      CuePattern.compile(
+          "(?:(?:\\$|\u20ac|\u00a3|us\\$|usd|eur|gbp|r\\$) ?(?:"
+              + LARGE_AMOUNT
+              + ")|(?:"
+              + LARGE_AMOUNT
+              + ") ?(?:\\$|\u20ac|\u00a3|usd|us dollars|dollars?|euros?|pounds?|d[\u00f3o]lares|reais)"
+              + "|\\d+(?:[.,]\\d+)? ?(?:million|milh(?:\u00e3o|\u00f5es|oes)|millones|millions"
+              + "|millionen|miljoen)\\b)");
+
+  /** A word for the reader: a windfall told about someone else is news, not a lure. */
+  private static final CuePattern WINDFALL_READER =
+      CuePattern.compile(
+          "\\b(?:you|your|voc[\u00eae]|vos|vous|usted|lhe|sie|ihnen|dich|dir|u|jij|jou)\\b");
+
+  /** The reader's own gift ("your donation"), which charities thank for. */
+  private static final CuePattern READERS_GIFT =
+      CuePattern.compile("\\b(?:your|sua|seu|votre|su|ihre|uw|je) $");
+
+  /** How far around a windfall word its sum and the word for the reader are looked for. */
+  private static final int WINDFALL_WINDOW = 200;
 
   private static final CuePattern UNSUBSCRIBE =
       CuePattern.compile(
@@ -647,6 +732,36 @@ public final class Content {
    */
   public static boolean accountPageAddress(String text) {
     return text != null && ACCOUNT_PAGE_ADDRESS.matcher(text.strip()).matches();
+  }
+
+  /**
+   * A windfall promised to the reader, quoted with its sum ("donated … $ 3,500,000.00"), or null: a
+   * donation, inheritance, lottery win or compensation within {@value #WINDFALL_WINDOW} characters
+   * of a sum of a thousand or more and of a word for the reader, the reader's own gift left out.
+   */
+  public static String windfall(CharSequence text) {
+    if (text == null || text.length() == 0) {
+      return null;
+    }
+    CuePattern.Text lower =
+        CuePattern.Text.of(
+            text.length() > ADVANCE_FEE_REACH ? text.subSequence(0, ADVANCE_FEE_REACH) : text);
+    CuePattern.Search words = WINDFALL.search(lower);
+    while (words.next()) {
+      int start = words.start();
+      if (READERS_GIFT.find(lower.subSequence(Math.max(0, start - 6), start)) != null) {
+        continue;
+      }
+      CharSequence around =
+          lower.subSequence(
+              Math.max(0, start - WINDFALL_WINDOW),
+              Math.min(lower.length(), words.end() + WINDFALL_WINDOW));
+      String sum = WINDFALL_SUM.find(around);
+      if (sum != null && WINDFALL_READER.find(around) != null) {
+        return words.group().strip() + " \u2026 " + sum;
+      }
+    }
+    return null;
   }
 
   /** Money waiting to be withdrawn from an account the reader is told about, or null. */

@@ -2,6 +2,7 @@ package org.openair.domain;
 
 import com.google.common.net.InetAddresses;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** A link found in a message's text or HTML, with where it really goes and what it showed. */
 public class Link {
@@ -89,6 +90,41 @@ public class Link {
   /** True when the host is a free file-sharing or document host. */
   public boolean isFileSharing() {
     return flag(1, () -> Reference.isFileSharingHost(host));
+  }
+
+  /**
+   * True when the link opens a web page ({@code .html}, {@code .htm}, {@code .shtml}, {@code
+   * .xhtml}) stored on a file-sharing or cloud-storage host ({@code
+   * storage.googleapis.com/bucket/login.html}): a page put up there borrows the host's name and
+   * certificate and outlives any takedown of a domain of its own; sites and their newsletters serve
+   * pages from their own domains.
+   */
+  public boolean isParkedPage() {
+    return isFileSharing() && PAGE_PATH.matcher(path()).find();
+  }
+
+  private static final Pattern PAGE_PATH =
+      Pattern.compile("\\.(?:x?html?|shtml)$", Pattern.CASE_INSENSITIVE);
+
+  /** The URL's path, without scheme, host, query or fragment ("" when it has none). */
+  private String path() {
+    if (url == null) {
+      return "";
+    }
+    int start = url.indexOf("://");
+    start = start < 0 ? 0 : start + 3;
+    int slash = url.indexOf('/', start);
+    if (slash < 0) {
+      return "";
+    }
+    int end = url.length();
+    for (char c : new char[] {'?', '#'}) {
+      int at = url.indexOf(c, slash);
+      if (at >= 0 && at < end) {
+        end = at;
+      }
+    }
+    return url.substring(slash, end);
   }
 
   /** True when the host's registrable domain is among the most used sites. */

@@ -383,6 +383,11 @@ public class Message {
     return cue("withdraw", Content::fundsToWithdraw);
   }
 
+  /** {@link Content#windfall} of the subject, else of the body. */
+  public String getWindfallCue() {
+    return cue("windfall", Content::windfall);
+  }
+
   /** {@link Content#lookAlikeLetters} of the body. */
   public String getLookAlikeLettersCue() {
     return bodyCue("look-alike", Content::lookAlikeLetters);

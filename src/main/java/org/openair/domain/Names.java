@@ -21,6 +21,7 @@ public final class Names {
   private static final Normalizer2 NFKC = Normalizer2.getNFKCCasefoldInstance();
   private static final java.util.regex.Pattern MARK_SIGNS =
       java.util.regex.Pattern.compile("[\u2122\u2120]");
+  private static final Normalizer2 NFKC_AS_WRITTEN = Normalizer2.getNFKCInstance();
 
   private Names() {}
 
@@ -30,6 +31,44 @@ public final class Names {
       return "";
     }
     return SPOOF.getSkeleton(NFKC.normalize(text)).toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The skeleton of text as written, capitals kept: a capital I standing for an l ("Iedger") reads
+   * as the l it imitates, which case folding would have turned into an i first.
+   */
+  public static String skeletonAsWritten(String text) {
+    if (text == null) {
+      return "";
+    }
+    return SPOOF.getSkeleton(NFKC_AS_WRITTEN.normalize(text)).toLowerCase(Locale.ROOT);
+  }
+
+  /** True when some letter of the word, as written, imitates another (I for l, 0 for o). */
+  public static boolean hasLookAlikeLetter(String word) {
+    for (int i = 0; i < word.length(); ) {
+      int cp = word.codePointAt(i);
+      i += Character.charCount(cp);
+      String letter = new String(Character.toChars(cp));
+      if (!skeletonAsWritten(letter).equals(letter.toLowerCase(Locale.ROOT))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The words of a name or phrase as written (compatibility forms folded, case kept). */
+  public static List<String> wordsAsWritten(String text) {
+    if (text == null) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (String w : NFKC_AS_WRITTEN.normalize(text).split("[^\\p{L}\\p{N}]+")) {
+      if (!w.isEmpty()) {
+        out.add(w);
+      }
+    }
+    return out;
   }
 
   /** The words of a name or phrase, case-folded, letters and digits only. */

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reference data that rules consult: URL shorteners and redirectors, free-mail and disposable mail
@@ -179,15 +181,32 @@ public final class Reference {
 
   /**
    * The popular or bank domain whose name the display name spells as a word of its own ("PayPal
-   * Support" gives {@code paypal.com}), or null. Only brand names of five letters or more count, so
+   * Support" gives {@code paypal.com}, and so do "PayPaI Support" with a capital I for the l, "Anna
+   * from PayPal" and "Team PayPal"), or null. Only brand names of five letters or more count, so
    * that ordinary short words do not.
    */
   public static String brandNamedIn(String displayName) {
     if (displayName == null || displayName.isBlank()) {
       return null;
     }
-    return Lists.BRANDS.namedIn(Names.asSeen(displayName));
+    String seen = Names.asSeen(displayName);
+    String brand = Lists.BRANDS.namedIn(seen);
+    if (brand == null) {
+      Matcher speaker = SPEAKER.matcher(seen.strip());
+      if (speaker.matches()) {
+        brand =
+            Lists.BRANDS.namedIn(speaker.group(1) != null ? speaker.group(1) : speaker.group(2));
+      }
+    }
+    return brand;
   }
+
+  /**
+   * A display name that speaks for an organisation named after a person or a team: "Katie from
+   * Ledger", "Kerstin von Example", "Team Example" (group 1 or 2: the organisation).
+   */
+  private static final Pattern SPEAKER =
+      Pattern.compile("(?iu)(?:team\\s+(\\S.*)|\\p{L}+\\s+(?:from|von)\\s+(\\S.*))");
 
   /**
    * The brand domain that a display name names while the sender's domain has nothing to do with it,
@@ -366,13 +385,27 @@ public final class Reference {
      */
     String namedIn(String text) {
       List<String> words = Names.words(text);
+      List<String> written = Names.wordsAsWritten(text);
+      boolean sameWords = written.size() == words.size();
       StringBuilder joined = new StringBuilder();
+      StringBuilder asWritten = new StringBuilder();
       for (int i = 0; i < Math.min(3, words.size()); i++) {
         joined.append(words.get(i));
+        if (sameWords) {
+          asWritten.append(written.get(i));
+        }
         if (joined.length() >= MIN_NAMED) {
           String brand = byLabel.get(joined.toString());
           if (brand != null) {
             return brand;
+          }
+          // A name spelt with look-alike letters ("Iedger", "PayPaI") is the brand it imitates;
+          // only such letters count, so that ordinary words whose skeletons collide do not.
+          if (sameWords && Names.hasLookAlikeLetter(asWritten.toString())) {
+            brand = bySkeleton.get(Names.skeletonAsWritten(asWritten.toString()));
+            if (brand != null) {
+              return brand;
+            }
           }
         }
       }
