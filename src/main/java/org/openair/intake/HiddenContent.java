@@ -47,6 +47,7 @@ final class HiddenContent {
   static final int MIN_HIDDEN_LETTERS = 200;
 
   private static final int MAX_STYLE_RULES = 2000;
+  private static final int MAX_PUSH_CHECKS = 20;
   private static final Pattern DISPLAY_NONE =
       Pattern.compile("(?:^|[;\\s{])display\\s*:\\s*none", Pattern.CASE_INSENSITIVE);
   private static final Pattern SIMPLE_SELECTOR =
@@ -72,6 +73,7 @@ final class HiddenContent {
 
   private static String pushedDown(Document doc) {
     Map<String, String> classStyles = classStyles(doc);
+    int checked = 0;
     for (Element el : doc.getAllElements()) {
       String push = push(el, el.attr("style"), "");
       if (push == null && !classStyles.isEmpty()) {
@@ -85,8 +87,16 @@ final class HiddenContent {
           }
         }
       }
-      if (push != null && hiddenText(el, push) >= MIN_HIDDEN_CHARS) {
+      if (push == null) {
+        continue;
+      }
+      if (hiddenText(el, push) >= MIN_HIDDEN_CHARS) {
         return push;
+      }
+      // Each check walks what follows the element: a page of empty spacers must not cost a walk
+      // apiece.
+      if (++checked >= MAX_PUSH_CHECKS) {
+        return null;
       }
     }
     return null;
