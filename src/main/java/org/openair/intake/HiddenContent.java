@@ -47,13 +47,11 @@ final class HiddenContent {
   static final int MIN_HIDDEN_LETTERS = 200;
 
   private static final int MAX_STYLE_RULES = 2000;
-  private static final Pattern MEDIA_BLOCK =
-      Pattern.compile("@media[^{]*\\{(?:[^{}]*\\{[^{}]*\\})*[^{}]*\\}", Pattern.CASE_INSENSITIVE);
+  private static final int MAX_PUSH_CHECKS = 20;
   private static final Pattern DISPLAY_NONE =
       Pattern.compile("(?:^|[;\\s{])display\\s*:\\s*none", Pattern.CASE_INSENSITIVE);
   private static final Pattern SIMPLE_SELECTOR =
       Pattern.compile("^\\s*([a-z][a-z0-9]*)?(?:\\.([a-z0-9_-]+))?\\s*$", Pattern.CASE_INSENSITIVE);
-  private static final Pattern RULE = Pattern.compile("([^{}]*)\\{([^{}]*)\\}");
   private static final Pattern CLASS_SELECTOR =
       Pattern.compile("^\\s*[a-z0-9]*\\.([a-z0-9_-]+)\\s*$", Pattern.CASE_INSENSITIVE);
   private static final Pattern DECLARATION =
@@ -61,7 +59,6 @@ final class HiddenContent {
           "(?:^|[;\\s{])(margin-top|padding-top|top|height|min-height)\\s*:\\s*(\\d+(?:\\.\\d+)?)"
               + "\\s*(px|vh)",
           Pattern.CASE_INSENSITIVE);
-  private static final Pattern COMMENT = Pattern.compile("/\\*.*?\\*/", Pattern.DOTALL);
 
   private HiddenContent() {}
 
@@ -76,6 +73,7 @@ final class HiddenContent {
 
   private static String pushedDown(Document doc) {
     Map<String, String> classStyles = classStyles(doc);
+    int checked = 0;
     for (Element el : doc.getAllElements()) {
       String push = push(el, el.attr("style"), "");
       if (push == null && !classStyles.isEmpty()) {
@@ -89,8 +87,16 @@ final class HiddenContent {
           }
         }
       }
-      if (push != null && hiddenText(el, push) >= MIN_HIDDEN_CHARS) {
+      if (push == null) {
+        continue;
+      }
+      if (hiddenText(el, push) >= MIN_HIDDEN_CHARS) {
         return push;
+      }
+      // Each check walks what follows the element: a page of empty spacers must not cost a walk
+      // apiece.
+      if (++checked >= MAX_PUSH_CHECKS) {
+        return null;
       }
     }
     return null;
@@ -99,18 +105,14 @@ final class HiddenContent {
   /** Declarations of {@code <style>} rules for one class, by class name in lower case. */
   private static Map<String, String> classStyles(Document doc) {
     Map<String, String> styles = new HashMap<>();
-    int rules = 0;
-    for (Element style : doc.getElementsByTag("style")) {
-      Matcher m = RULE.matcher(COMMENT.matcher(style.data()).replaceAll(""));
-      while (m.find() && rules++ < MAX_STYLE_RULES) {
-        if (!DECLARATION.matcher(m.group(2)).find()) {
-          continue;
-        }
-        for (String selector : m.group(1).split(",")) {
-          Matcher c = CLASS_SELECTOR.matcher(selector);
-          if (c.matches()) {
-            styles.merge(c.group(1).toLowerCase(Locale.ROOT), m.group(2), (a, b) -> a + ";" + b);
-          }
+    for (String[] rule : styleRules(doc, false)) {
+      if (!DECLARATION.matcher(rule[1]).find()) {
+        continue;
+      }
+      for (String selector : rule[0].split(",")) {
+        Matcher c = CLASS_SELECTOR.matcher(selector);
+        if (c.matches()) {
+          styles.merge(c.group(1).toLowerCase(Locale.ROOT), rule[1], (a, b) -> a + ";" + b);
         }
       }
     }
@@ -246,27 +248,90 @@ final class HiddenContent {
 
   /** Tags and classes that {@code <style>} rules outside {@code @media} switch off. */
   private static void hidingRules(Document doc, Set<String> tags, Set<String> classes) {
-    int rules = 0;
-    for (Element style : doc.getElementsByTag("style")) {
-      String css = MEDIA_BLOCK.matcher(COMMENT.matcher(style.data()).replaceAll("")).replaceAll("");
-      Matcher m = RULE.matcher(css);
-      while (m.find() && rules++ < MAX_STYLE_RULES) {
-        if (!DISPLAY_NONE.matcher(m.group(2)).find()) {
+    for (String[] rule : styleRules(doc, true)) {
+      if (!DISPLAY_NONE.matcher(rule[1]).find()) {
+        continue;
+      }
+      for (String selector : rule[0].split(",")) {
+        Matcher c = SIMPLE_SELECTOR.matcher(selector);
+        if (!c.matches()) {
           continue;
         }
-        for (String selector : m.group(1).split(",")) {
-          Matcher c = SIMPLE_SELECTOR.matcher(selector);
-          if (!c.matches()) {
-            continue;
-          }
-          if (c.group(2) != null) {
-            classes.add(c.group(2).toLowerCase(Locale.ROOT));
-          } else if (c.group(1) != null) {
-            tags.add(c.group(1).toLowerCase(Locale.ROOT));
-          }
+        if (c.group(2) != null) {
+          classes.add(c.group(2).toLowerCase(Locale.ROOT));
+        } else if (c.group(1) != null) {
+          tags.add(c.group(1).toLowerCase(Locale.ROOT));
         }
       }
     }
+  }
+
+  /**
+   * The rules of the document's style sheets as (selector, declarations), comments dropped, rules
+   * inside {@code @media} blocks dropped when {@code skipMedia} is set. One pass with indexOf: a
+   * regular expression for "selector { declarations }" retried at every position took quadratic
+   * time on style blocks filled with text and no braces, which spam does to bury its words.
+   */
+  private static List<String[]> styleRules(Document doc, boolean skipMedia) {
+    List<String[]> rules = new ArrayList<>();
+    for (Element style : doc.getElementsByTag("style")) {
+      String css = withoutComments(style.data());
+      int start = 0;
+      while (rules.size() < MAX_STYLE_RULES) {
+        int open = css.indexOf('{', start);
+        int close = open < 0 ? -1 : css.indexOf('}', open + 1);
+        if (close < 0) {
+          break;
+        }
+        String selector = css.substring(start, open);
+        int after = selector.lastIndexOf('}');
+        if (after >= 0) {
+          selector = selector.substring(after + 1);
+        }
+        int nested = css.indexOf('{', open + 1);
+        if (nested >= 0 && nested < close) {
+          // An at-rule's block: its own rules follow its brace, unless it is skipped whole.
+          boolean media = selector.strip().toLowerCase(Locale.ROOT).startsWith("@media");
+          start = skipMedia && media ? endOfBlock(css, open) : open + 1;
+          continue;
+        }
+        rules.add(new String[] {selector, css.substring(open + 1, close)});
+        start = close + 1;
+      }
+    }
+    return rules;
+  }
+
+  private static String withoutComments(String css) {
+    StringBuilder out = new StringBuilder(css.length());
+    int start = 0;
+    while (true) {
+      int open = css.indexOf("/*", start);
+      if (open < 0) {
+        out.append(css, start, css.length());
+        return out.toString();
+      }
+      out.append(css, start, open);
+      int close = css.indexOf("*/", open + 2);
+      if (close < 0) {
+        return out.toString();
+      }
+      start = close + 2;
+    }
+  }
+
+  /** The index after the brace that closes the block opened at {@code open}. */
+  private static int endOfBlock(String css, int open) {
+    int depth = 0;
+    for (int i = open; i < css.length(); i++) {
+      char c = css.charAt(i);
+      if (c == '{') {
+        depth++;
+      } else if (c == '}' && --depth == 0) {
+        return i + 1;
+      }
+    }
+    return css.length();
   }
 
   private static boolean hides(Element e, Set<String> tags, Set<String> classes) {

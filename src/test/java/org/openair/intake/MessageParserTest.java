@@ -544,6 +544,22 @@ class MessageParserTest {
   }
 
   @Test
+  void styleRulesAfterAMediaBlockOrACommentAreStillRead() {
+    assertThat(
+            withHtml(
+                    "<style>@media (max-width: 600px) { .a { color: red } } /* note */"
+                        + " .belowView { margin-top: 5000px }</style><div class=\"belowView\">"
+                        + COPIED_TEXT
+                        + "</div>")
+                .getHiddenContent())
+        .contains("div.belowView");
+    assertThat(
+            withHtml("<style>" + "f04e182f+375e+1df9\n".repeat(500) + "</style>" + COPIED_TEXT)
+                .getHiddenContent())
+        .isNull();
+  }
+
+  @Test
   void fromWithItsNameSetApartByACommaShowsThatNameAndIsAnAnomaly() {
     Message m = withFrom("\"DPD@parcel.example\", <service@relay.example>");
 
