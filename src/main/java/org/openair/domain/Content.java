@@ -222,7 +222,9 @@ public final class Content {
    * The moves of cryptocurrency theft: claiming or redeeming an airdrop or tokens, connecting,
    * verifying or restoring a wallet, typing a recovery phrase, withdrawing coins that were never
    * deposited, and the windfalls that bring the reader to such a page: a token allocation or
-   * dividends being released, a staking feature switched on, fees refunded as coins.
+   * dividends being released, a staking feature switched on, fees refunded as coins, a collapsed
+   * platform's withdrawals or bankruptcy distribution said to be ready, wallet software to update
+   * or install from a link, coins said to be credited or mined already.
    */
   private static final CuePattern CRYPTO_LURE =
       CuePattern.compile(
@@ -247,7 +249,34 @@ public final class Content {
               + "|staking (?:feature|rewards?|mechanism|program(?:me)?) (?:is |has been |was )?(?:now )?"
               + "(?:activated|enabled|live)"
               + "|claim (?:now )?(?:your|their) (?:[a-z0-9]{2,8} )?(?:gas |chain |network |transaction )?"
-              + "fees (?:as|in) [a-z0-9]{2,8})\\b");
+              + "fees (?:as|in) [a-z0-9]{2,8}"
+              // Coins said to be released from a collapsed platform or its bankruptcy, to be
+              // withdrawn through the message's "withdraw" or "distribution portal" button.
+              + "|withdrawals? (?:are |is )?now (?:available|open|enabled|authori[sz]ed|ready)"
+              + "|(?:request for |your )withdrawal is (?:now )?ready"
+              + "|withdraw(?:ing)? (?:your )?digital assets"
+              + "|distribution wallet|claim distribution"
+              // Tokens to claim or mint: a coin named by its ticker, tokens earned or allocated,
+              // free mints, tokens said to hide in the reader's wallet until it is scanned.
+              + "|claim \\$[a-z][a-z0-9]{1,7}\\b"
+              + "|claim (?:your |their )?(?:earned |eligible |allocated )tokens"
+              + "|eligible for (?:the )?\\$?[a-z0-9]{2,8} (?:tokens|airdrop)"
+              + "|mint your \\w+(?: \\w+)? (?:for free|now)|claim (?:your |a )?free mint"
+              + "|(?:hidden|overlooked) (?:web3 |crypto )?(?:tokens|airdrops|web3 assets)"
+              + "|scan (?:my|your) wallet"
+              + "|(?:connect|link) (?:your?|the) (?:main|primary) wallet"
+              // Wallet software to update or install from the message's link: the download is the
+              // drainer or asks for the recovery phrase.
+              + "|(?:update|upgrade) (?:your |the )?(?:ledger|trezor|hardware wallet|crypto wallet"
+              + "|desktop wallet)"
+              + "|update to the (?:[a-z0-9]+ )?desktop wallet"
+              + "|(?:ledger live|wallet) (?:application |app )?is outdated"
+              + "|(?:official |install (?:the )?)(?:[a-z0-9]+ )?(?:wallet extension|extension wallet)"
+              // Coins said to be credited or mined for the reader already.
+              + "|transfer of (?:crypto|bitcoin|btc|usdt|eth) to your (?:account|wallet)"
+              + "|(?:bitcoin|btc|crypto|usdt) transfer (?:\\w+ )?credited"
+              + "|(?:accumulated|mined) (?:free )?(?:[\\d.,]+ )?(?:btc|bitcoins?|eth|ethereum|usdt)\\b"
+              + "|cloud (?:bitcoin |crypto )?mining)\\b");
 
   /**
    * Money said to be waiting in an account the reader never opened, to be withdrawn before a

@@ -55,6 +55,68 @@ class WindfallAndScareCueTest {
   }
 
   @Test
+  void shouldFindCollapsedPlatformWithdrawalsAndDistributions() {
+    assertThat(
+            Content.cryptoLure(
+                "Announcement : Withdraw Process is Authorized Now! Withdrawals are now available"))
+        .isNotNull();
+    assertThat(Content.cryptoLure("Your request for withdrawal is now ready for processing."))
+        .isNotNull();
+    assertThat(Content.cryptoLure("Secure your remaining claim distribution today.")).isNotNull();
+    assertThat(Content.cryptoLure("Choose your distribution wallet below.")).isNotNull();
+  }
+
+  @Test
+  void shouldNotTakeAPensionDistributionOrABankWithdrawalForTheLure() {
+    assertThat(Content.cryptoLure("Your distribution amount from the plan was paid on 3 May."))
+        .isNull();
+    assertThat(Content.cryptoLure("Your withdrawal of $200 at the branch was completed.")).isNull();
+  }
+
+  @Test
+  void shouldFindWalletSoftwareToUpdateOrInstallFromALink() {
+    assertThat(Content.cryptoLure("[ACTION REQUIRED] Update your Ledger device")).isNotNull();
+    assertThat(
+            Content.cryptoLure("Our system shows that your Ledger Live application is outdated."))
+        .isNotNull();
+    assertThat(Content.cryptoLure("Launch of the Official Electrum Wallet Extension")).isNotNull();
+    assertThat(Content.cryptoLure("The latest update to the Exodus Desktop Wallet")).isNotNull();
+  }
+
+  @Test
+  void shouldNotTakeAPhoneWalletAppUpdateForTheLure() {
+    assertThat(Content.cryptoLure("The latest version of the Wallet app adds boarding passes."))
+        .isNull();
+    assertThat(Content.cryptoLure("Update your browser extension to keep it secure.")).isNull();
+  }
+
+  @Test
+  void shouldFindTokensToClaimMintOrScanFor() {
+    assertThat(Content.cryptoLure("Claim $DCPT")).isNotNull();
+    assertThat(Content.cryptoLure("Eligible for SCR Tokens? Start Your Claim Now!")).isNotNull();
+    assertThat(Content.cryptoLure("Users can review and claim their earned tokens.")).isNotNull();
+    assertThat(Content.cryptoLure("Claim Your Free Mint as a Special Welcome Gift")).isNotNull();
+    assertThat(Content.cryptoLure("Discover Hidden Tokens in Your Wallet")).isNotNull();
+    assertThat(Content.cryptoLure("Visit the beta page and connect you main wallet.")).isNotNull();
+  }
+
+  @Test
+  void shouldNotTakeAPriceOrAMintFlavourForAClaim() {
+    assertThat(Content.cryptoLure("Claim $20 off your next order")).isNull();
+    assertThat(Content.cryptoLure("Try our new mint chocolate, now in stores.")).isNull();
+    assertThat(Content.cryptoLure("Each arcade game costs two tokens.")).isNull();
+  }
+
+  @Test
+  void shouldFindCoinsSaidToBeCreditedOrMinedAlready() {
+    assertThat(Content.cryptoLure("Please confirm the transfer of crypto to your account."))
+        .isNotNull();
+    assertThat(Content.cryptoLure("Your account has accumulated free ETH.")).isNotNull();
+    assertThat(Content.cryptoLure("registered on our platform for automatic cloud Bitcoin mining"))
+        .isNotNull();
+  }
+
+  @Test
   void shouldCallLookAlikeLettersInANameADisguise() {
     assertThat(Names.disguise("Dassault \u0391viati\u03BFn")).contains("look-alikes");
   }
