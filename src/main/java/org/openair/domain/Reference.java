@@ -251,6 +251,27 @@ public final class Reference {
     return h != null && b != null && LookAlikes.label(h).equals(LookAlikes.label(b));
   }
 
+  /**
+   * True when the host's registrable domain carries the display name: a word of the name of three
+   * letters or more in its name ("Trust Wallet" and {@code trustwallet.com}), or its name in the
+   * name's words run together ("CelsiusNetwork" and {@code celsius.network}). Subdomains do not
+   * count, as anyone can put a name before their own domain.
+   */
+  public static boolean carriesName(String host, String displayName) {
+    String registrable = Domains.registrable(host);
+    if (registrable == null) {
+      return false;
+    }
+    String label = LookAlikes.label(registrable).replaceAll("[^\\p{L}\\p{N}]", "");
+    List<String> words = Names.words(Names.asSeen(displayName));
+    for (String word : words) {
+      if (word.length() >= 3 && label.contains(word)) {
+        return true;
+      }
+    }
+    return label.length() >= 4 && String.join("", words).contains(label);
+  }
+
   static boolean listedHost(Set<String> list, String host) {
     if (host == null || host.isEmpty()) {
       return false;

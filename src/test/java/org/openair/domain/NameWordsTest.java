@@ -17,4 +17,18 @@ class NameWordsTest {
   void shouldStillFoldOtherCompatibilityLetters() {
     assertThat(Names.words("ＰａｙＰａｌ Support")).containsExactly("paypal", "support");
   }
+
+  @Test
+  void shouldFindADisplayNameInTheDomainItWritesOrRunsTogether() {
+    assertThat(Reference.carriesName("trustwallet.com", "Trust Wallet")).isTrue();
+    assertThat(Reference.carriesName("mail.celsius.network", "CelsiusNetwork LLC")).isTrue();
+    assertThat(Reference.carriesName("go.ledger-live.example", "Ledger")).isTrue();
+  }
+
+  @Test
+  void shouldNotFindADisplayNameInAnUnrelatedDomainOrASubdomain() {
+    assertThat(Reference.carriesName("conjuntoresidencialcanelo.com", "Trust Wallet")).isFalse();
+    assertThat(Reference.carriesName("trustwallet.evil-host.example", "Trust Wallet")).isFalse();
+    assertThat(Reference.carriesName("ab.example", "AB")).isFalse();
+  }
 }
