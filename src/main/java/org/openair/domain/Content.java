@@ -255,7 +255,10 @@ public final class Content {
               + "|withdrawals? (?:are |is )?now (?:available|open|enabled|authori[sz]ed|ready)"
               + "|(?:request for |your )withdrawal is (?:now )?ready"
               + "|withdraw(?:ing)? (?:your )?digital assets"
-              + "|distribution wallet|claim distribution"
+              + "|distribution wallet|claim distribution|to your designated (?:[a-z0-9-]+ )?wallet"
+              + "|(?:token|reserve|coin) redistribution"
+              + "|cashback (?:in |of )?(?:usdt|btc|bitcoin|eth|crypto)"
+              + "|(?:official|exclusive) (?:\\$?[a-z0-9]+ )?airdrop"
               // Tokens to claim or mint: a coin named by its ticker, tokens earned or allocated,
               // free mints, tokens said to hide in the reader's wallet until it is scanned.
               + "|claim \\$[a-z][a-z0-9]{1,7}\\b"

@@ -64,6 +64,12 @@ class WindfallAndScareCueTest {
         .isNotNull();
     assertThat(Content.cryptoLure("Secure your remaining claim distribution today.")).isNotNull();
     assertThat(Content.cryptoLure("Choose your distribution wallet below.")).isNotNull();
+    assertThat(Content.cryptoLure("Start the release to your designated wallet.")).isNotNull();
+    assertThat(Content.cryptoLure("Register for the Reserve Token Redistribution for Q1"))
+        .isNotNull();
+    assertThat(Content.cryptoLure("You'll receive cashback in USDT")).isNotNull();
+    assertThat(Content.cryptoLure("You're Invited to the Official PancakeSwap Airdrop!"))
+        .isNotNull();
   }
 
   @Test
