@@ -122,7 +122,31 @@ public final class Content {
               + "|(?:inicie\\s+sesión|acceda\\s+a\\s+su\\s+cuenta)\\s+(?:\\p{L}+\\s+){0,2}"
               + "para\\s+(?:verificar|confirmar|validar|actualizar|desbloquear|evitar)"
               + "|melden\\s+sie\\s+sich\\s+(?:\\p{L}+\\s+){0,3}an,?\\s+um\\s+(?:\\p{L}+\\s+){0,4}"
-              + "(?:zu\\s+)?(?:bestätigen|verifizieren|überprüfen|entsperren|aktualisieren))"
+              + "(?:zu\\s+)?(?:bestätigen|verifizieren|überprüfen|entsperren|aktualisieren)"
+              // A sign-in from a device or place the reader does not know, as the English cue has
+              // it.
+              + "|(?:acesso|login|entrada)\\s+(?:\\p{L}+\\s+){0,8}(?:dispositivo|aparelho|local)\\s+"
+              + "(?:n[ãa]o\\s+reconhecido|desconhecido)"
+              + "|(?:acceso|inicio\\s+de\\s+sesi[óo]n)\\s+(?:\\p{L}+\\s+){0,8}(?:dispositivo"
+              + "|ubicaci[óo]n)\\s+(?:no\\s+reconocid[oa]|desconocid[oa])"
+              + "|connexion\\s+(?:\\p{L}+\\s+){0,8}(?:appareil|emplacement|lieu)\\s+"
+              + "(?:non\\s+reconnu|inconnu)"
+              // Acting now to keep access to the account or card from being blocked.
+              + "|evite\\s+(?:o\\s+|a\\s+)?(?:bloqueio|suspens[ãa]o|cancelamento)\\s+d[oa]\\s+"
+              + "(?:\\p{L}+\\s+){0,2}(?:acesso|conta|cart[ãa]o)"
+              + "|evite\\s+(?:el\\s+|la\\s+)?(?:bloqueo|suspensi[óo]n|cancelaci[óo]n)\\s+de\\s+"
+              + "(?:\\p{L}+\\s+){0,2}(?:acceso|cuenta|tarjeta)"
+              // The bank's security token or app to "synchronise" or re-activate, which takes the
+              // reader to a page asking for the card, the account and the token's codes.
+              + "|(?:sincroniza[çc][ãa]o|sincronizar|sincronize|reativa[çc][ãa]o|reative"
+              + "|sincronizaci[óo]n|sincronice|reactive|synchronisation|synchronisez)\\s+"
+              + "(?:d[oa]\\s+|de\\s+(?:la\\s+|el\\s+|l['’]|votre\\s+)?|o\\s+|a\\s+|el\\s+|la\\s+|votre\\s+)?"
+              + "(?:seu\\s+|sua\\s+|su\\s+|tu\\s+)?(?:i?token|chave\\s+de\\s+seguran[çc]a"
+              + "|dispositivo\\s+de\\s+seguran[çc]a|clave\\s+de\\s+seguridad|dispositif\\s+de\\s+s[ée]curit[ée])"
+              // The reader asked to carry out the update of their data, not merely told to keep it.
+              + "|(?:efetuar|realizar|fazer|conclua|efetue|realize)\\s+a\\s+atualiza[çc][ãa]o\\s+"
+              + "(?:cadastral|d[oa]s?\\s+(?:seus\\s+|suas\\s+|seu\\s+|sua\\s+)?(?:dados|cadastro))"
+              + "|(?:efectuar|realizar|complete)\\s+la\\s+actualizaci[óo]n\\s+de\\s+(?:sus\\s+|tus\\s+)?datos)"
               + "(?![\\p{L}])");
 
   private static final CuePattern URGENCY =
@@ -146,7 +170,15 @@ public final class Content {
               + "|(?:en\\s+las\\s+próximas|dentro\\s+de|em\\s+até|nas\\s+próximas"
               + "|entro)\\s+(?:24|48|72)\\s+(?:horas|ore)"
               + "|último\\s+aviso|ultimo\\s+avviso"
-              + "|(?:pontos|puntos|points|punkte|punten|milhas|millas)\\s+(?:vão\\s+|irão\\s+|van\\s+a\\s+"
+              + "|(?:a[çc][ãa]o|aten[çc][ãa]o|acci[óo]n|atenci[óo]n|action|r[ée]ponse)\\s+urgente"
+              // "Will be blocked / suspended / cancelled", as the English cue has it.
+              + "|(?:ser[áa]|ser[ãa]o|ficar[áa])\\s+(?:\\p{L}+\\s+)?(?:bloquead[oa]s?|suspens[oa]s?"
+              + "|encerrad[oa]s?|desativad[oa]s?|suspendid[oa]s?|eliminad[oa]s?)"
+              + "|(?:sera|seront)\\s+(?:\\p{L}+\\s+)?(?:bloqu[ée]e?s?|suspendue?s?|supprim[ée]e?s?"
+              + "|cl[ôo]tur[ée]e?s?|d[ée]sactiv[ée]e?s?)"
+              + "|(?:expira|vence)\\s+(?:hoje|hoy)|expire\\s+aujourd['’]hui"
+              + "|(?:pontos|puntos|points|punkte|punten|milhas|millas|droits|crédits)\\s+"
+              + "(?:\\p{L}{2,5}\\s+)?(?:vão\\s+|irão\\s+|van\\s+a\\s+"
               + "|vont\\s+|werden\\s+|gaan\\s+)?(?:expiram|expirar|expirando|expiran|vencem|vencer"
               + "|expirent|expirer|verfallen|vervallen|verlopen))(?![\\p{L}])");
 
@@ -602,9 +634,10 @@ public final class Content {
 
   /** Words with look-alike letters a text needs before it counts as disguised. */
   /**
-   * Official notices of a debt, fine, summons or tax refund in Portuguese, Spanish and English: the
-   * pretext of government, tax, court and traffic-fine impersonation. Named notices only, not
-   * agencies, since news and newsletters name agencies all the time.
+   * Official notices of a debt, fine, summons, tax refund or lapsing public entitlement in
+   * Portuguese, Spanish, French and English: the pretext of government, tax, court and traffic-fine
+   * impersonation. Named notices only, not agencies, since news and newsletters name agencies all
+   * the time.
    */
   private static final CuePattern GOVERNMENT_NOTICE =
       CuePattern.compile(
@@ -619,7 +652,22 @@ public final class Content {
               + "|multas?\\s+pendientes?|devoluci[óo]n\\s+de\\s+impuestos|adeudo\\s+fiscal"
               + "|tax\\s+refund|traffic\\s+(?:fine|ticket|violation)|court\\s+summons"
               + "|unpaid\\s+tolls?|toll\\s+(?:balance\\s+)?(?:due|overdue)"
-              + "|penalty\\s+charge\\s+notice)(?![\\p{L}])");
+              + "|penalty\\s+charge\\s+notice"
+              // Lawsuits and summons in the reader's name, and a tax identity said to be irregular.
+              + "|citad[oa]\\s+(?:n[oa]|em\\s+(?:um|uma))\\s+(?:processo|a[çc][ãa]o)"
+              + "|processo\\s+(?:[\\p{L}\\d/.-]+\\s+){0,2}em\\s+seu\\s+nome"
+              + "|convoca[çc][ãa]o\\s+(?:para\\s+o|ao)\\s+tribunal"
+              + "|cpf\\s+(?:est[áa]\\s+|encontra-se\\s+)?(?:irregular|suspenso|cancelado|bloqueado)"
+              + "|regularize\\s+(?:o\\s+)?seu\\s+cpf"
+              + "|avis\\s+de\\s+contravention|amende\\s+(?:impay[ée]e|major[ée]e|forfaitaire|[àa]\\s+payer"
+              + "|en\\s+attente)|remboursement\\s+d['’]imp[ôo]ts?|p[ée]age\\s+(?:impay[ée]|non\\s+pay[ée])"
+              + "|convocation\\s+(?:au|devant\\s+le)\\s+tribunal|citation\\s+[àa]\\s+compara[îi]tre"
+              + "|peaje\\s+(?:pendiente|impagado)"
+              // A public entitlement said to lapse unless the reader acts: the pretext of fake
+              // benefit and training-fund portals.
+              + "|(?:vos\\s+)?droits\\s+(?:\\p{L}{2,5}\\s+)?(?:expirent|vont\\s+expirer|non\\s+utilis[ée]s"
+              + "|inutilis[ée]s)"
+              + "|(?:valor|benef[íi]cio|saldo)\\s+(?:\\p{L}+\\s+)?dispon[íi]vel\\s+para\\s+saque)(?![\\p{L}])");
 
   static final int LOOK_ALIKE_WORDS = 3;
 

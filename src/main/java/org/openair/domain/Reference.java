@@ -202,11 +202,16 @@ public final class Reference {
   }
 
   /**
-   * A display name that speaks for an organisation named after a person or a team: "Katie from
-   * Ledger", "Kerstin von Example", "Team Example" (group 1 or 2: the organisation).
+   * A display name that speaks for an organisation named after a person, a team or a customer
+   * service desk: "Katie from Ledger", "Kerstin von Example", "Team Example", "Equipe Example",
+   * "Atendimento Example", "Service client Example" (group 1 or 2: the organisation). The
+   * Portuguese, Spanish and French "of" is left out: it is also a particle of surnames.
    */
   private static final Pattern SPEAKER =
-      Pattern.compile("(?iu)(?:team\\s+(\\S.*)|\\p{L}+\\s+(?:from|von)\\s+(\\S.*))");
+      Pattern.compile(
+          "(?iu)(?:(?:team|equipe|equipo|\u00e9quipe|atendimento|central\\s+de\\s+atendimento"
+              + "|atenci\u00f3n\\s+al\\s+cliente|servicio\\s+al\\s+cliente|service\\s+client(?:s|\u00e8le)?)"
+              + "\\s+(\\S.*)|\\p{L}+\\s+(?:from|von)\\s+(\\S.*))");
 
   /**
    * The brand domain that a display name names while the sender's domain has nothing to do with it,

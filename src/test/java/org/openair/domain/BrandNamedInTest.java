@@ -13,6 +13,20 @@ class BrandNamedInTest {
   }
 
   @Test
+  void shouldFindTheBrandACustomerServiceDeskOrTeamSpeaksForInOtherLanguages() {
+    assertThat(Reference.brandNamedIn("Atendimento Bradesco - 44cfmi8m"))
+        .isEqualTo("bradesco.com.br");
+    assertThat(Reference.brandNamedIn("Equipe Coinbase")).isEqualTo("coinbase.com");
+    assertThat(Reference.brandNamedIn("Service client Coinbase")).isEqualTo("coinbase.com");
+  }
+
+  @Test
+  void shouldNotTakeAServiceDeskOfAnOrdinaryWordForABrand() {
+    assertThat(Reference.brandNamedIn("Atendimento ao cliente")).isNull();
+    assertThat(Reference.brandNamedIn("Maria da Silva")).isNull();
+  }
+
+  @Test
   void shouldFindABrandSpeltWithACapitalIForAnL() {
     assertThat(Reference.brandNamedIn("Amie from Iedger")).isEqualTo("ledger.com");
     assertThat(Reference.brandNamedIn("Iedger Support")).isEqualTo("ledger.com");
