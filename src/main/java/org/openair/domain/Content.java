@@ -361,15 +361,18 @@ public final class Content {
           + "(?:m\\b|million|mil+i?on(?:en|es|s)?|milh(?:\u00e3o|\u00f5es|oes)|mio\\b|bn|billion)";
 
   /**
-   * Words of a windfall: a donation, inheritance, lottery win, prize or compensation, in English,
-   * Portuguese, Spanish, French, German and Dutch. {@link #windfall} counts them only beside a
-   * large sum and a word for the reader.
+   * Words of a windfall: a donation, inheritance, lottery win, prize, compensation or unclaimed
+   * funds said to be the reader's, in English, Portuguese, Spanish, French, German and Dutch.
+   * {@link #windfall} counts them only beside a large sum and a word for the reader.
    */
   private static final CuePattern WINDFALL =
       CuePattern.compile(
           "\\b(?:donat(?:e|ed|ion|ing)|inherit(?:ed|ance)|beneficiar(?:y|ies)|next of kin"
-              + "|compensation (?:fund|payment)s?|lottery|lotto|(?:winning|prize|award)"
-              + " (?:sum|amount|money|prize)|you (?:have )?won|emerged (?:as )?(?:the )?winner"
+              + "|compensation (?:fund|payment)s?|lottery|lotto|(?:winning|prize|award|win)"
+              + " (?:sum|amount|money|prize)s?|you (?:have )?won|emerged (?:as )?(?:the )?winner"
+              + "|unclaimed (?:funds?|sums?|amounts?|inheritance)"
+              + "|fundos? n[\u00e3a]o reclamados?|fondos? no reclamados?|fonds non r[\u00e9e]clam[\u00e9e]s"
+              + "|nicht beanspruchte[nr]? (?:betrag|summe|gelder)|niet opge\u00ebiste?"
               + "|in your favou?r"
               + "|doa[\u00e7c][\u00e3a]o|doar|herdei|heran[\u00e7c]a|benefici[\u00e1a]ri[oa]"
               + "|pr[\u00eae]mio|voc[\u00eae] ganhou|sorteado"
@@ -379,7 +382,10 @@ public final class Content {
               + "|spende|erbschaft|geerbt|beg[\u00fcu]nstigte|gewonnen|schenkung"
               + "|donatie|erfenis|ge\u00ebrfd|begunstigde)\\b");
 
-  /** A sum of a thousand or more in a currency, or of millions: what a windfall is worth. */
+  /**
+   * A sum of a thousand or more in a currency, or of millions (in words, or in figures grouped in
+   * threes as 1,500,000 is, with or without a currency): what a windfall is worth.
+   */
   private static final CuePattern WINDFALL_SUM =
       CuePattern.compile(
           "(?:(?:\\$|\u20ac|\u00a3|us\\$|usd|eur|gbp|r\\$) ?(?:"
@@ -388,7 +394,8 @@ public final class Content {
               + LARGE_AMOUNT
               + ") ?(?:\\$|\u20ac|\u00a3|usd|us dollars|dollars?|euros?|pounds?|d[\u00f3o]lares|reais)"
               + "|\\d+(?:[.,]\\d+)? ?(?:million|milh(?:\u00e3o|\u00f5es|oes)|millones|millions"
-              + "|millionen|miljoen)\\b)");
+              + "|millionen|miljoen)\\b"
+              + "|\\b\\d{1,3}(?:([.,])\\d{3})\\1\\d{3}(?:\\1\\d{3})*\\b)");
 
   /** A word for the reader: a windfall told about someone else is news, not a lure. */
   private static final CuePattern WINDFALL_READER =

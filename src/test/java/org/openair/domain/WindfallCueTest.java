@@ -32,4 +32,34 @@ class WindfallCueTest {
         .isNull();
     assertThat(Content.windfall("You won a voucher of $25 in our raffle.")).isNull();
   }
+
+  @Test
+  void shouldFindUnclaimedFundsAndPrizesPromisedToTheReader() {
+    assertThat(
+            Content.windfall(
+                "Wir haben einen nicht beanspruchten Betrag von 4,000,000.00 mio \u00a3, der Ihnen"
+                    + " zusteht."))
+        .isNotNull();
+    assertThat(Content.windfall("You have acquired/win amount of \u00a35millions pounds."))
+        .isNotNull();
+    assertThat(Content.windfall("The winning prizes of $250,000 are ready for you.")).isNotNull();
+  }
+
+  @Test
+  void shouldTakeMillionsInFiguresWithoutACurrencyForAWindfallsSum() {
+    assertThat(
+            Content.windfall(
+                "You have been approved compensation funds of 1,500,000 from the assistance fund."))
+        .isEqualTo("compensation funds \u2026 1,500,000");
+  }
+
+  @Test
+  void shouldNotTakeUnclaimedFundsNewsOrUnevenFiguresForAWindfall() {
+    assertThat(
+            Content.windfall(
+                "The state's unclaimed funds office returned 1,200,000 to residents last year."))
+        .isNull();
+    assertThat(Content.windfall("You won the lottery of life: call 1,500.000 times a day."))
+        .isNull();
+  }
 }
