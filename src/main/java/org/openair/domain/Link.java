@@ -62,8 +62,10 @@ public class Link {
   }
 
   /**
-   * True when the host is an IP literal, also in the decimal and hex spellings browsers accept
-   * ({@code http://3232235777/}, {@code http://0xc0a80101/}) that hide an address from readers.
+   * True when the host is an IP literal, also in the decimal, octal and hex spellings browsers
+   * accept ({@code http://3232235777/}, {@code http://030052000401/}, {@code http://0xc0a80101/})
+   * that hide an address from readers. A leading zero makes a browser read the digits as octal, so
+   * an octal address may be eleven or twelve digits long.
    */
   public boolean isIpLiteral() {
     if (host == null || host.isEmpty()) {
@@ -71,6 +73,7 @@ public class Link {
     }
     return InetAddresses.isUriInetAddress(host)
         || host.matches("\\d{1,10}")
+        || host.matches("0[0-7]{1,11}")
         || host.matches("0x[0-9a-f]{1,8}(\\.0x[0-9a-f]{1,2}){0,3}");
   }
 

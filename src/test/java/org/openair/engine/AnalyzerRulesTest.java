@@ -205,6 +205,18 @@ class AnalyzerRulesTest {
   }
 
   @Test
+  void linkToAnIpAddressSpelledInOctalScores() {
+    Link l = link("m1", "http://030052000401/r/4mDWxa", "030052000401", "Claim", null);
+    assertThat(fired(benign("m1"), l)).contains("OA-LNK-002");
+  }
+
+  @Test
+  void linkToAHostOfDigitsThatIsNotOctalIsNotAnIpAddress() {
+    Link l = link("m1", "http://0800123456789/", "0800123456789", "Call", null);
+    assertThat(fired(benign("m1"), l)).doesNotContain("OA-LNK-002");
+  }
+
+  @Test
   void linkToAHostWithDigitsIsNotAnIpAddress() {
     Link l = link("m1", "https://web2.vendor.example/", "web2.vendor.example", "Log in", null);
     assertThat(fired(benign("m1"), l)).doesNotContain("OA-LNK-002");
