@@ -371,6 +371,7 @@ public final class Content {
               + "|compensation (?:fund|payment)s?|lottery|lotto|(?:winning|prize|award|win)"
               + " (?:sum|amount|money|prize)s?|you (?:have )?won|emerged (?:as )?(?:the )?winner"
               + "|unclaimed (?:funds?|sums?|amounts?|inheritance)"
+              + "|compensat\\w* (?:all )?(?:the )?(?:scam|fraud) victims?"
               + "|fundos? n[\u00e3a]o reclamados?|fondos? no reclamados?|fonds non r[\u00e9e]clam[\u00e9e]s"
               + "|nicht beanspruchte[nr]? (?:betrag|summe|gelder)|niet opge\u00ebiste?"
               + "|in your favou?r"

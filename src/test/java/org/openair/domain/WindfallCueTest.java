@@ -46,6 +46,15 @@ class WindfallCueTest {
   }
 
   @Test
+  void shouldFindCompensationPromisedToScamVictims() {
+    assertThat(
+            Content.windfall(
+                "The IMF is compensating all the scam victims with $1.500.000.00USD and your"
+                    + " email address was found in the list."))
+        .startsWith("compensating all the scam victims");
+  }
+
+  @Test
   void shouldTakeMillionsInFiguresWithoutACurrencyForAWindfallsSum() {
     assertThat(
             Content.windfall(
