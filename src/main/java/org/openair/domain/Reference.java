@@ -262,12 +262,14 @@ public final class Reference {
    * name's words run together ("CelsiusNetwork" and {@code celsius.network}). Subdomains do not
    * count, as anyone can put a name before their own domain.
    */
+  private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]");
+
   public static boolean carriesName(String host, String displayName) {
     String registrable = Domains.registrable(host);
     if (registrable == null) {
       return false;
     }
-    String label = LookAlikes.label(registrable).replaceAll("[^\\p{L}\\p{N}]", "");
+    String label = NOT_LETTER_OR_DIGIT.matcher(LookAlikes.label(registrable)).replaceAll("");
     List<String> words = Names.words(Names.asSeen(displayName));
     for (String word : words) {
       if (word.length() >= 3 && label.contains(word)) {

@@ -62,20 +62,27 @@ final class HiddenContent {
 
   private HiddenContent() {}
 
+  /** A rule of a style sheet; {@code inMedia} when it sits inside an {@code @media} block. */
+  private record StyleRule(String selector, String declarations, boolean inMedia) {}
+
+  /** What pushes text out of view, in words; {@code spacer} when it is an empty block's height. */
+  private record Push(String how, boolean spacer) {}
+
   /**
    * How the document hides text below the visible part, in words, or null when it does not: "text
    * pushed 470500px down (margin-top of div.belowView)".
    */
   static String find(Document doc) {
-    String pushed = pushedDown(doc);
-    return pushed != null ? pushed : switchedOff(doc);
+    List<StyleRule> rules = styleRules(doc);
+    String pushed = pushedDown(doc, rules);
+    return pushed != null ? pushed : switchedOff(doc, rules);
   }
 
-  private static String pushedDown(Document doc) {
-    Map<String, String> classStyles = classStyles(doc);
+  private static String pushedDown(Document doc, List<StyleRule> rules) {
+    Map<String, String> classStyles = classStyles(rules);
     int checked = 0;
     for (Element el : doc.getAllElements()) {
-      String push = push(el, el.attr("style"), "");
+      Push push = push(el, el.attr("style"), "");
       if (push == null && !classStyles.isEmpty()) {
         for (String name : el.classNames()) {
           String style = classStyles.get(name.toLowerCase(Locale.ROOT));
@@ -90,8 +97,8 @@ final class HiddenContent {
       if (push == null) {
         continue;
       }
-      if (hiddenText(el, push) >= MIN_HIDDEN_CHARS) {
-        return push;
+      if (hiddenText(el, push.spacer()) >= MIN_HIDDEN_CHARS) {
+        return push.how();
       }
       // Each check walks what follows the element: a page of empty spacers must not cost a walk
       // apiece.
@@ -103,16 +110,17 @@ final class HiddenContent {
   }
 
   /** Declarations of {@code <style>} rules for one class, by class name in lower case. */
-  private static Map<String, String> classStyles(Document doc) {
+  private static Map<String, String> classStyles(List<StyleRule> rules) {
     Map<String, String> styles = new HashMap<>();
-    for (String[] rule : styleRules(doc, false)) {
-      if (!DECLARATION.matcher(rule[1]).find()) {
+    for (StyleRule rule : rules) {
+      if (!DECLARATION.matcher(rule.declarations()).find()) {
         continue;
       }
-      for (String selector : rule[0].split(",")) {
+      for (String selector : rule.selector().split(",")) {
         Matcher c = CLASS_SELECTOR.matcher(selector);
         if (c.matches()) {
-          styles.merge(c.group(1).toLowerCase(Locale.ROOT), rule[1], (a, b) -> a + ";" + b);
+          styles.merge(
+              c.group(1).toLowerCase(Locale.ROOT), rule.declarations(), (a, b) -> a + ";" + b);
         }
       }
     }
@@ -124,7 +132,7 @@ final class HiddenContent {
    * the element itself, or a height when the element is an empty block (no text, picture or
    * background of its own: a spacer, not a tall picture).
    */
-  private static String push(Element el, String style, String via) {
+  private static Push push(Element el, String style, String via) {
     if (style == null || style.isEmpty()) {
       return null;
     }
@@ -140,15 +148,17 @@ final class HiddenContent {
       if (height && !emptyBlock(el, style)) {
         continue;
       }
-      return "text pushed "
-          + m.group(2)
-          + m.group(3).toLowerCase(Locale.ROOT)
-          + " down by the "
-          + property
-          + " of "
-          + (height ? "an empty " : "")
-          + el.tagName()
-          + via;
+      return new Push(
+          "text pushed "
+              + m.group(2)
+              + m.group(3).toLowerCase(Locale.ROOT)
+              + " down by the "
+              + property
+              + " of "
+              + (height ? "an empty " : "")
+              + el.tagName()
+              + via,
+          height);
     }
     return null;
   }
@@ -166,8 +176,8 @@ final class HiddenContent {
    * Characters of text out of view, counted up to the threshold: an offset moves the element's own
    * text down with everything after it, an empty spacer only what follows it.
    */
-  private static int hiddenText(Element el, String push) {
-    int count = push.contains(" of an empty ") ? 0 : el.text().strip().length();
+  private static int hiddenText(Element el, boolean spacer) {
+    int count = spacer ? 0 : el.text().strip().length();
     if (count >= MIN_HIDDEN_CHARS) {
       return count;
     }
@@ -204,14 +214,14 @@ final class HiddenContent {
    * How much text {@code display: none} hides, in words, when it is at least {@link
    * #MIN_HIDDEN_LETTERS} letters and digits and more than the reader sees; else null.
    */
-  private static String switchedOff(Document doc) {
+  private static String switchedOff(Document doc, List<StyleRule> rules) {
     Element body = doc.body();
     if (body == null) {
       return null;
     }
     Set<String> tags = new HashSet<>();
     Set<String> classes = new HashSet<>();
-    hidingRules(doc, tags, classes);
+    hidingRules(rules, tags, classes);
     int[] hidden = {0};
     String[] first = {null};
     body.filter(
@@ -247,12 +257,12 @@ final class HiddenContent {
   }
 
   /** Tags and classes that {@code <style>} rules outside {@code @media} switch off. */
-  private static void hidingRules(Document doc, Set<String> tags, Set<String> classes) {
-    for (String[] rule : styleRules(doc, true)) {
-      if (!DISPLAY_NONE.matcher(rule[1]).find()) {
+  private static void hidingRules(List<StyleRule> rules, Set<String> tags, Set<String> classes) {
+    for (StyleRule rule : rules) {
+      if (rule.inMedia() || !DISPLAY_NONE.matcher(rule.declarations()).find()) {
         continue;
       }
-      for (String selector : rule[0].split(",")) {
+      for (String selector : rule.selector().split(",")) {
         Matcher c = SIMPLE_SELECTOR.matcher(selector);
         if (!c.matches()) {
           continue;
@@ -267,16 +277,17 @@ final class HiddenContent {
   }
 
   /**
-   * The rules of the document's style sheets as (selector, declarations), comments dropped, rules
-   * inside {@code @media} blocks dropped when {@code skipMedia} is set. One pass with indexOf: a
-   * regular expression for "selector { declarations }" retried at every position took quadratic
-   * time on style blocks filled with text and no braces, which spam does to bury its words.
+   * The rules of the document's style sheets, comments dropped, each marked when it sits inside an
+   * {@code @media} block. One pass with indexOf: a regular expression for "selector { declarations
+   * }" retried at every position took quadratic time on style blocks filled with text and no
+   * braces, which spam does to bury its words.
    */
-  private static List<String[]> styleRules(Document doc, boolean skipMedia) {
-    List<String[]> rules = new ArrayList<>();
+  private static List<StyleRule> styleRules(Document doc) {
+    List<StyleRule> rules = new ArrayList<>();
     for (Element style : doc.getElementsByTag("style")) {
       String css = withoutComments(style.data());
       int start = 0;
+      int mediaEnd = -1;
       while (rules.size() < MAX_STYLE_RULES) {
         int open = css.indexOf('{', start);
         int close = open < 0 ? -1 : css.indexOf('}', open + 1);
@@ -290,12 +301,14 @@ final class HiddenContent {
         }
         int nested = css.indexOf('{', open + 1);
         if (nested >= 0 && nested < close) {
-          // An at-rule's block: its own rules follow its brace, unless it is skipped whole.
-          boolean media = selector.strip().toLowerCase(Locale.ROOT).startsWith("@media");
-          start = skipMedia && media ? endOfBlock(css, open) : open + 1;
+          // An at-rule's block: its own rules follow its brace.
+          if (selector.strip().toLowerCase(Locale.ROOT).startsWith("@media")) {
+            mediaEnd = Math.max(mediaEnd, endOfBlock(css, open));
+          }
+          start = open + 1;
           continue;
         }
-        rules.add(new String[] {selector, css.substring(open + 1, close)});
+        rules.add(new StyleRule(selector, css.substring(open + 1, close), open < mediaEnd));
         start = close + 1;
       }
     }
