@@ -175,7 +175,7 @@ public class MessageStore {
     try (PreparedStatement ps =
         c.prepareStatement(
             "insert into links (message_id, position, url, url_key, host, registrable_domain,"
-                + " displayed_text, displayed_host, form) values (?,?,?,?,?,?,?,?,?)")) {
+                + " displayed_text, displayed_host, form_asks) values (?,?,?,?,?,?,?,?,?)")) {
       int position = 0;
       for (Link l : parsed.links()) {
         ps.setString(1, m.getId());
@@ -393,7 +393,7 @@ public class MessageStore {
 
   public List<Link> links(String messageId) {
     return db.list(
-        "select url, host, registrable_domain, displayed_text, displayed_host, form"
+        "select url, host, registrable_domain, displayed_text, displayed_host, form_asks"
             + " from links where message_id = ? order by position",
         rs ->
             new Link(
