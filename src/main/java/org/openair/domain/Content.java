@@ -475,13 +475,14 @@ public final class Content {
               + "|offers? from (?:our |one of our )?(?:affiliates|partners|sponsors|third[- ]part(?:y|ies)"
               + "|marketing partners)"
               + "|(?:through|by|from) one of our (?:marketing |advertising )?partners"
+              + "|(?:this is a|this (?:e-?mail|message) is a) one[- ]time (?:e-?mail(?:ing)?|mailing|message)"
               + "|entered (?:the|a|our) (?:weekly |monthly |daily )?(?:draw|drawing|contest) at"
               // The label US law asks of advertising sent without the reader's consent.
               + "|this (?:e-?mail |message )?is an advertisement)");
 
   private static final CuePattern SCAM_LURE =
       CuePattern.compile(
-          "\\b(?:you(?:'ve| have)? (?:been (?:specially |personally |randomly )?(?:selected|chosen)"
+          "\\b(?:you(?:'ve| have)? (?:been (?:specially |personally |randomly |carefully )?(?:selected|chosen)"
               + "|(?:just )?won)\\b(?!['\u2019])"
               + "|you are (?:our|the|a) (?:lucky |grand |prize )?winner"
               + "|winning (?:number|ticket|notification)"
@@ -512,7 +513,9 @@ public final class Content {
 
   private static final CuePattern ADULT_OR_HEALTH =
       CuePattern.compile(
-          "\\b(?:v[i1*!]agra|cialis|levitra|penis|erections?|erektion|xxx|porn\\p{L}*|nude|naked"
+          // Enlargement pitches come first so that "penis enlargement" counts as its own phrase.
+          "\\b(?:(?:penis|male|breast) (?:enlargement|enhancement)|enlarge your (?:penis|manhood|breasts?)"
+              + "|v[i1*!]agra|cialis|levitra|penis|erections?|erektion|xxx|porn\\p{L}*|nude|naked"
               + "|horny|hardcore|milfs?|sexy (?:girls|women|teens|singles)"
               + "|hot (?:singles|girls|teens|babes)|lonely (?:women|wives|housewives|ladies)"
               + "|(?:meet|date) (?:beautiful|hot|lonely|sexy|single) (?:\\p{L}+ )?(?:women|girls|ladies"
@@ -539,7 +542,7 @@ public final class Content {
               + "|(?:mijn|haar) (?:profiel|foto'?s) (?:te )?bekijken|(?:mein|ihr) profil an(?:sehen|schauen)"
               + "|(?:frauen|singles|damen) in (?:ihrer|deiner) (?:n[a\u00e4]he|umgebung)"
               + "|(?:frauen|singles) (?:zu )?(?:treffen|kennenlernen)|sexkontakte?|seitensprung"
-              + "|erotik\\p{L}*|(?:vrouwen|meisjes|dames|singles) (?:\\p{L}+ )?(?:ontmoeten|chatten|daten)"
+              + "|erotik\\p{L}*|erotic\\p{L}*|(?:vrouwen|meisjes|dames|singles) (?:\\p{L}+ )?(?:ontmoeten|chatten|daten)"
               + "|spannende (?:afspraak|date)|sexdate|naaktfoto\\p{L}*|flirten"
               + "|femmes (?:c[e\u00e9]libataires|pr[e\u00e8]s de chez)"
               + "|rencontres? (?:coquines?|discr[e\u00e8]tes?|sexy)|plan cul"
@@ -592,6 +595,10 @@ public final class Content {
               + "|(?:extra|additional|residual|home[- ]based) income|earn (?:up to )?\\$"
               + "|(?:lowest|low) (?:mortgage )?(?:rates?|prices?)|debt (?:free|consolidation|relief)"
               + "|make money|work (?:from|at) home|credit (?:card )?(?:offers?|repair)"
+              // Bulk mailing sold as a service: lists of addresses and the software to mail them.
+              + "|(?:targeted|fresh|verified|opt-in) e-?mail (?:addresses|lists?)"
+              + "|millions? of (?:fresh |targeted |valid )?e-?mail addresses"
+              + "|bulk e-?mail(?:ing)? (?:software|services?|programs?|servers?)"
               + "|act now|order now|buy now"
               + "|limited[- ]time offer|special promotion|save (?:up to )?\\d+%|\\$\\d[\\d,]*"
               + " (?:per|a) (?:week|month|day)"

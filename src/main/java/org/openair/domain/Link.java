@@ -12,6 +12,13 @@ public class Link {
   private final String registrableDomain;
   private final String displayedText;
   private final String displayedHost;
+  private final String form;
+
+  /** A form posting here asks the reader for a secret (a password, a PIN, a card number). */
+  public static final String FORM_ASKS_SECRET = "secret";
+
+  /** A form posting here asks for no secret (a search box, contact details, a newsletter). */
+  public static final String FORM_ASKS_NO_SECRET = "no-secret";
 
   public Link(
       String messageId,
@@ -20,6 +27,17 @@ public class Link {
       String registrableDomain,
       String displayedText,
       String displayedHost) {
+    this(messageId, url, host, registrableDomain, displayedText, displayedHost, null);
+  }
+
+  public Link(
+      String messageId,
+      String url,
+      String host,
+      String registrableDomain,
+      String displayedText,
+      String displayedHost,
+      String form) {
     this.messageId = messageId;
     this.url = url;
     this.host = host == null ? null : host.toLowerCase(Locale.ROOT);
@@ -27,6 +45,7 @@ public class Link {
         registrableDomain == null ? null : registrableDomain.toLowerCase(Locale.ROOT);
     this.displayedText = displayedText;
     this.displayedHost = displayedHost == null ? null : displayedHost.toLowerCase(Locale.ROOT);
+    this.form = form;
   }
 
   public String getMessageId() {
@@ -59,6 +78,19 @@ public class Link {
   /** The host named in the displayed text when that text itself looks like a URL, else null. */
   public String getDisplayedHost() {
     return displayedHost;
+  }
+
+  /**
+   * What a form posting to this URL asks: {@link #FORM_ASKS_SECRET}, {@link #FORM_ASKS_NO_SECRET},
+   * or null when the URL is not a form's target.
+   */
+  public String getForm() {
+    return form;
+  }
+
+  /** True when the URL is the target of a form that asks for no secret. */
+  public boolean isFormWithoutSecret() {
+    return FORM_ASKS_NO_SECRET.equals(form);
   }
 
   /**

@@ -24,6 +24,7 @@ public class Message {
   private String senderDomain;
   private String senderAnomaly;
   private String hiddenContent;
+  private String contactForm;
   private String replyTo;
   private String replyToDomain;
   private String returnPath;
@@ -135,6 +136,20 @@ public class Message {
 
   public Message setHiddenContent(String hiddenContent) {
     this.hiddenContent = hiddenContent;
+    return this;
+  }
+
+  /**
+   * What the first form of the HTML body that asks for contact details (a name with a phone number,
+   * a postal address or a company, and no secret) asks, and where it posts, in words; null when the
+   * body has no such form.
+   */
+  public String getContactForm() {
+    return contactForm;
+  }
+
+  public Message setContactForm(String contactForm) {
+    this.contactForm = contactForm;
     return this;
   }
 

@@ -33,6 +33,7 @@ final class Findings {
   private int linkedImages;
   private final Set<String> linkedImageDomains = new LinkedHashSet<>();
   private String hiddenContent;
+  private String contactForm;
 
   Findings(String messageId) {
     this.messageId = messageId;
@@ -53,6 +54,11 @@ final class Findings {
    * count: mailto:, tel:, cid:, javascript: and relative references are skipped without a warning.
    */
   void addLink(String rawUrl, String displayedText, String displayedHost) {
+    addLink(rawUrl, displayedText, displayedHost, null);
+  }
+
+  /** Adds a link as above, saying what a form posting to it asks ({@link Link#getForm}). */
+  void addLink(String rawUrl, String displayedText, String displayedHost, String form) {
     if (rawUrl == null) {
       return;
     }
@@ -79,7 +85,13 @@ final class Findings {
     links.put(
         key,
         new Link(
-            messageId, url, host, Domains.registrableDomain(host), displayedText, displayedHost));
+            messageId,
+            url,
+            host,
+            Domains.registrableDomain(host),
+            displayedText,
+            displayedHost,
+            form));
   }
 
   /** Counts a picture the reader sees inside a link to {@code url}, and where the link leads. */
@@ -97,6 +109,20 @@ final class Findings {
 
   List<String> linkedImageDomains() {
     return List.copyOf(linkedImageDomains);
+  }
+
+  /**
+   * Keeps the first form of the body that asks for contact details: the kinds it asks and where it
+   * posts.
+   */
+  void contactForm(String description) {
+    if (contactForm == null) {
+      contactForm = description;
+    }
+  }
+
+  String contactForm() {
+    return contactForm;
   }
 
   /** Keeps the first way an HTML body was found to hide text from the reader (null: none). */

@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.openair.domain.Link;
 
 /** Finds links in plain text and in parsed HTML. */
 final class LinkExtractor {
@@ -17,6 +18,7 @@ final class LinkExtractor {
   private static final Pattern DOMAIN_LIKE_TEXT =
       Pattern.compile("^[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+\\.?(?::\\d{1,5})?(?:[/?#]\\S*)?$");
   private static final int MAX_ANCHOR_TEXT = 1000;
+  private static final int MAX_FORM_TARGET = 200;
   private static final Pattern WEB_TARGET = Pattern.compile("(?i)^https?://");
   private static final Pattern BACKGROUND_PICTURE =
       Pattern.compile("background(?:-image)?\\s*:[^;]*url\\(\\s*['\"]?\\s*https?://");
@@ -108,8 +110,22 @@ final class LinkExtractor {
           findings.addLink(e.attr("href"), displayed, displayedHost(displayed));
         }
         case "form" -> {
+          HtmlForms.Asks asks = HtmlForms.asks(e);
           if (e.hasAttr("action")) {
-            findings.addLink(e.attr("action"), null, null);
+            findings.addLink(
+                e.attr("action"),
+                null,
+                null,
+                asks.secret() ? Link.FORM_ASKS_SECRET : Link.FORM_ASKS_NO_SECRET);
+          }
+          if (countPictures && asks.contactDetails()) {
+            String action = e.attr("action").strip();
+            if (action.length() > MAX_FORM_TARGET) {
+              action = action.substring(0, MAX_FORM_TARGET);
+            }
+            findings.contactForm(
+                String.join(", ", asks.personalDetails())
+                    + (action.isEmpty() ? "" : " to " + action));
           }
         }
         case "meta" -> {

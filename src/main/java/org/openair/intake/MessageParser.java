@@ -107,6 +107,7 @@ public final class MessageParser {
     message.setLinkedImages(findings.linkedImages());
     message.setLinkedImageDomains(findings.linkedImageDomains());
     message.setHiddenContent(findings.hiddenContent());
+    message.setContactForm(findings.contactForm());
     return new ParsedMessage(
         message, findings.links(), findings.attachments(), findings.warnings());
   }

@@ -40,7 +40,7 @@ public class MessageStore {
           + " reply_to_domain, return_path, return_path_domain, recipients, subject, received_at,"
           + " direction, sender_ip, spf, dkim, dmarc, compauth, body_text, size_bytes,"
           + " sender_mailbox, linked_images, linked_image_domains, sender_anomaly,"
-          + " hidden_content";
+          + " hidden_content, contact_form";
 
   private final Db db;
   private final ObjectMapper json;
@@ -138,7 +138,7 @@ public class MessageStore {
             "insert into messages ("
                 + MESSAGE_COLUMNS
                 + ", cluster_key, parse_warnings, created_at)"
-                + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
       int i = 1;
       ps.setString(i++, m.getId());
       ps.setString(i++, cut(m.getInternetMessageId(), 1000));
@@ -166,6 +166,7 @@ public class MessageStore {
           i++, m.getLinkedImageDomains().isEmpty() ? null : toJson(m.getLinkedImageDomains()));
       ps.setString(i++, cut(m.getSenderAnomaly(), 300));
       ps.setString(i++, cut(m.getHiddenContent(), 300));
+      ps.setString(i++, cut(m.getContactForm(), 300));
       ps.setString(i++, clusterKey(m.getSenderAddress(), m.getSubject()));
       ps.setString(i++, parsed.warnings().isEmpty() ? null : toJson(parsed.warnings()));
       ps.setTimestamp(i, ts(Instant.now()));
@@ -174,7 +175,7 @@ public class MessageStore {
     try (PreparedStatement ps =
         c.prepareStatement(
             "insert into links (message_id, position, url, url_key, host, registrable_domain,"
-                + " displayed_text, displayed_host) values (?,?,?,?,?,?,?,?)")) {
+                + " displayed_text, displayed_host, form_asks) values (?,?,?,?,?,?,?,?,?)")) {
       int position = 0;
       for (Link l : parsed.links()) {
         ps.setString(1, m.getId());
@@ -185,6 +186,7 @@ public class MessageStore {
         ps.setString(6, cut(l.getRegistrableDomain(), 400));
         ps.setString(7, cut(l.getDisplayedText(), 2000));
         ps.setString(8, cut(l.getDisplayedHost(), 400));
+        ps.setString(9, l.getForm());
         ps.addBatch();
       }
       ps.executeBatch();
@@ -391,7 +393,7 @@ public class MessageStore {
 
   public List<Link> links(String messageId) {
     return db.list(
-        "select url, host, registrable_domain, displayed_text, displayed_host"
+        "select url, host, registrable_domain, displayed_text, displayed_host, form_asks"
             + " from links where message_id = ? order by position",
         rs ->
             new Link(
@@ -400,7 +402,8 @@ public class MessageStore {
                 rs.getString(2),
                 rs.getString(3),
                 rs.getString(4),
-                rs.getString(5)),
+                rs.getString(5),
+                rs.getString(6)),
         messageId);
   }
 
@@ -484,7 +487,8 @@ public class MessageStore {
         .setLinkedImages(rs.getInt(i++))
         .setLinkedImageDomains(fromJson(rs.getString(i++)))
         .setSenderAnomaly(rs.getString(i++))
-        .setHiddenContent(rs.getString(i));
+        .setHiddenContent(rs.getString(i++))
+        .setContactForm(rs.getString(i));
   }
 
   private static String prefixed(String alias) {

@@ -137,6 +137,21 @@ class IntakeTest {
   }
 
   @Test
+  void aFormCollectingContactDetailsIsKeptByTheStoreWithWhatItsTargetAsks() {
+    String id = ingest(eml("contact-form.eml"), "alice@corp.example");
+
+    asAdmin()
+        .get("/api/v1/messages/" + id)
+        .then()
+        .statusCode(200)
+        .body(
+            "message.contactForm",
+            equalTo("name, phone, address to http://192.0.2.80/response/response.asp"))
+        .body("links[0].host", equalTo("192.0.2.80"))
+        .body("links[0].form", equalTo("no-secret"));
+  }
+
+  @Test
   void aFromHeaderBuiltToMisleadIsKeptByTheStoreWithTheNameTheReaderSees() {
     String id = ingest(eml("from-name-apart.eml"), "alice@corp.example");
 

@@ -442,6 +442,65 @@ class MessageParserTest {
     return parser.parse("m1", eml.getBytes(StandardCharsets.UTF_8), CORP).message();
   }
 
+  private ParsedMessage parsedHtml(String html) {
+    String eml =
+        "From: news@shop.example\r\nTo: alice@corp.example\r\nSubject: s\r\n"
+            + "Content-Type: text/html; charset=utf-8\r\n\r\n"
+            + html;
+    return parser.parse("m1", eml.getBytes(StandardCharsets.UTF_8), CORP);
+  }
+
+  @Test
+  void aFormInsideATableAskingForNamePhoneAndCityCollectsContactDetails() {
+    ParsedMessage p =
+        parsedHtml(
+            "<table><tr><td>Offer</td></tr>"
+                + "<form method=\"post\" action=\"http://192.0.2.80/response.asp\">"
+                + "<tr><td><input type=\"text\" name=\"contactname\"></td></tr>"
+                + "<tr><td><input type=\"text\" name=\"phone\"></td></tr>"
+                + "<tr><td><input type=\"text\" name=\"city\"></td></tr>"
+                + "<tr><td><input type=\"hidden\" name=\"password\" value=\"x\"></td></tr>"
+                + "</form></table>");
+
+    assertThat(p.message().getContactForm())
+        .isEqualTo("name, phone, address to http://192.0.2.80/response.asp");
+    assertThat(p.links()).singleElement().extracting(Link::getForm).isEqualTo("no-secret");
+  }
+
+  @Test
+  void aFormAskingForAPasswordOrACardNumberAsksForASecretAndCollectsNoContactDetails() {
+    ParsedMessage password =
+        parsedHtml(
+            "<form action=\"http://192.0.2.80/login.php\"><input name=\"fullname\">"
+                + "<input name=\"phone\"><input type=\"password\" name=\"p\"></form>");
+    ParsedMessage card =
+        parsedHtml(
+            "<form action=\"https://pay.example/charge\"><input name=\"name\">"
+                + "<input name=\"address\"><input name=\"card_number\"></form>");
+
+    assertThat(password.message().getContactForm()).isNull();
+    assertThat(password.links()).singleElement().extracting(Link::getForm).isEqualTo("secret");
+    assertThat(card.message().getContactForm()).isNull();
+    assertThat(card.links()).singleElement().extracting(Link::getForm).isEqualTo("secret");
+  }
+
+  @Test
+  void aSearchBoxAndASubscribeFormCollectNoContactDetails() {
+    ParsedMessage p =
+        parsedHtml(
+            "<form action=\"https://search.example/find\"><input name=\"q\"></form>"
+                + "<form action=\"https://news.example/join\"><input name=\"email\">"
+                + "<input name=\"first_name\"></form><a href=\"https://news.example/\">home</a>");
+
+    assertThat(p.message().getContactForm()).isNull();
+    assertThat(p.links())
+        .extracting(Link::getUrl, Link::getForm)
+        .containsExactly(
+            tuple("https://search.example/find", "no-secret"),
+            tuple("https://news.example/join", "no-secret"),
+            tuple("https://news.example/", null));
+  }
+
   private static final String COPIED_TEXT =
       "<p>Thank you for subscribing to our newsletter. This week: the reading club, new opening"
           + " hours and the story hour on Saturday.</p>";
