@@ -412,17 +412,22 @@ public final class Content {
 
   /**
    * Money business proposed to the reader: funds to invest or to manage, a loan on offer, a
-   * business deal, venture or partnership, a donation fund to pass on, in English, Portuguese,
-   * Spanish and French. {@link #moneyProposal} counts it only beside a request to answer.
+   * business deal, venture or partnership, a donation fund to pass on, an estate without heirs or
+   * unclaimed funds said to be the reader's, in English, Portuguese, Spanish and French. {@link
+   * #moneyProposal} counts it only beside a request to answer.
    */
   private static final CuePattern MONEY_DEAL =
       CuePattern.compile(
-          "\\b(?:investors?|investment (?:funds?|capital|partners?|proposals?|opportunit(?:y|ies)"
-              + "|inquiry|enquiry|collaboration)|invest (?:\\w+ ){0,3}funds|fund managers?"
-              + "|manage (?:\\w+ ){0,2}funds|(?:personal|business|private) loans?|loans? offers?"
+          "\\b(?:investors?|investment (?:funds?|capital|partners?|propos(?:al|als|ition)"
+              + "|opportunit(?:y|ies)|inquiry|enquiry|collaboration|project)"
+              + "|invest (?:\\w+ ){0,3}funds|fund managers?|(?:manage|reinvest) (?:\\w+ ){0,2}funds"
+              + "|(?:project|business|company) funding"
+              + "|(?:personal|business|private) loans?|loans? offers?"
               + "|offer(?:s|ing)? (?:\\w+ )?loans?|loans? from \\$"
-              + "|business (?:deal(?:ing)?|venture|proposals?|proposition|partnership|collaboration"
-              + "|transaction)|lucrative (?:business|deal|venture|offer|transaction)"
+              + "|(?:business|economic) (?:deal(?:ing)?|venture|proposals?|proposition|partnership"
+              + "|collaboration|transaction)|lucrative (?:business|deal|venture|offer|transaction)"
+              + "|next of kin|fortune in your favou?r|unclaimed (?:funds?|inheritance)"
+              + "|fundos? n[a\u00e3]o reclamados?|fundo de heran[c\u00e7]a|fondos no reclamados"
               + "|donation fund|charity fund|fundo de donativos|proposta de neg[o\u00f3]cios?"
               + "|oferta de empr[e\u00e9]stimo|propuesta de negocios?|oferta de pr[e\u00e9]stamo"
               + "|proposition d'affaires|offre de pr[e\u00ea]t)\\b");
@@ -437,6 +442,8 @@ public final class Content {
               + "|revert (?:back )?to me|reply (?:me|to me|back|if you are|for more)"
               + "|(?:contact|e-?mail|write to) (?:me|us) (?:for|via|at|now|today|through)"
               + "|for (?:more|further|full) (?:info|information|details)|confirm (?:the )?receipt"
+              + "|(?:please|kindly) (?:reply|respond|write back)|by return (?:mail|e-?mail)"
+              + "|look(?:ing)? forward to hearing from you"
               + "|apply now|contacte-me|contactem-me|entre em contato|responda|cont[a\u00e1]ctame"
               + "|r[e\u00e9]pondez-moi|contactez-moi)\\b");
 

@@ -49,4 +49,22 @@ class MoneyProposalCueTest {
                 "Investors sold bank shares today after the business transaction was announced."))
         .isNull();
   }
+
+  @Test
+  void shouldFindAnEstateWithoutHeirsOfferedToTheReader() {
+    assertThat(
+            Content.moneyProposal(
+                "My late client died without a next of kin. Send me your private email for full"
+                    + " details."))
+        .isEqualTo("next of kin \u2026 for full details");
+  }
+
+  @Test
+  void shouldTakeAnAnswerByReturnMailAsTheRequest() {
+    assertThat(
+            Content.moneyProposal(
+                "We propose an economic partnership for this plant; if you are interested let me"
+                    + " know by return mail."))
+        .isNotNull();
+  }
 }
