@@ -12,7 +12,7 @@ class MoneyProposalCueTest {
             Content.moneyProposal(
                 "I wish to seek your consent for an urgent business dealing with my company."
                     + " Kindly get back to me for more info."))
-        .isEqualTo("business dealing \u2026 kindly get back");
+        .isEqualTo("business dealing \u2026 Kindly get back");
   }
 
   @Test
