@@ -410,6 +410,43 @@ public final class Content {
   /** How far around a windfall word its sum and the word for the reader are looked for. */
   private static final int WINDFALL_WINDOW = 200;
 
+  /**
+   * Money business proposed to the reader: funds to invest or to manage, a loan on offer, a
+   * business deal, venture or partnership, a donation fund to pass on, an estate without heirs or
+   * unclaimed funds said to be the reader's, in English, Portuguese, Spanish and French. {@link
+   * #moneyProposal} counts it only beside a request to answer.
+   */
+  private static final CuePattern MONEY_DEAL =
+      CuePattern.compile(
+          "\\b(?:investors?|investment (?:funds?|capital|partners?|propos(?:al|als|ition)"
+              + "|opportunit(?:y|ies)|inquiry|enquiry|collaboration|project)"
+              + "|invest (?:\\w+ ){0,3}funds|fund managers?|(?:manage|reinvest) (?:\\w+ ){0,2}funds"
+              + "|(?:project|business|company) funding"
+              + "|(?:personal|business|private) loans?|loans? offers?"
+              + "|offer(?:s|ing)? (?:\\w+ )?loans?|loans? from \\$"
+              + "|(?:business|economic) (?:deal(?:ing)?|venture|proposals?|proposition|partnership"
+              + "|collaboration|transaction)|lucrative (?:business|deal|venture|offer|transaction)"
+              + "|next of kin|fortune in your favou?r|unclaimed (?:funds?|inheritance)"
+              + "|fundos? n[a\u00e3]o reclamados?|fundo de heran[c\u00e7]a|fondos no reclamados"
+              + "|donation fund|charity fund|fundo de donativos|proposta de neg[o\u00f3]cios?"
+              + "|oferta de empr[e\u00e9]stimo|propuesta de negocios?|oferta de pr[e\u00e9]stamo"
+              + "|proposition d'affaires|offre de pr[e\u00ea]t)\\b");
+
+  /**
+   * A request to answer the sender by mail: the only way on in a proposal that carries no link,
+   * which is how the fees and bank details are asked for later.
+   */
+  private static final CuePattern ANSWER_REQUEST =
+      CuePattern.compile(
+          "\\b(?:kindly (?:get back|revert|reply|respond|contact|write)|get back to me"
+              + "|revert (?:back )?to me|reply (?:me|to me|back|if you are|for more)"
+              + "|(?:contact|e-?mail|write to) (?:me|us) (?:for|via|at|now|today|through)"
+              + "|for (?:more|further|full) (?:info|information|details)|confirm (?:the )?receipt"
+              + "|(?:please|kindly) (?:reply|respond|write back)|by return (?:mail|e-?mail)"
+              + "|look(?:ing)? forward to hearing from you"
+              + "|apply now|contacte-me|contactem-me|entre em contato|responda|cont[a\u00e1]ctame"
+              + "|r[e\u00e9]pondez-moi|contactez-moi)\\b");
+
   private static final CuePattern UNSUBSCRIBE =
       CuePattern.compile(
           "\\b(?:to be removed from|remove me|(?:click|reply)[^.]{0,40}(?:to be |be )?removed"
@@ -857,6 +894,25 @@ public final class Content {
       }
     }
     return null;
+  }
+
+  /**
+   * Money business proposed with a request to answer, quoted as "proposal … request", or null: an
+   * investor, a loan, a business deal or a donation fund offered to the reader, who is asked to
+   * write back. Strangers' advance-fee stories open this way before any sum is named.
+   */
+  public static String moneyProposal(CharSequence text) {
+    if (text == null || text.length() == 0) {
+      return null;
+    }
+    CharSequence head =
+        text.length() > ADVANCE_FEE_REACH ? text.subSequence(0, ADVANCE_FEE_REACH) : text;
+    String deal = MONEY_DEAL.find(head);
+    if (deal == null) {
+      return null;
+    }
+    String answer = ANSWER_REQUEST.find(head);
+    return answer == null ? null : deal.strip() + " \u2026 " + answer.strip();
   }
 
   /** Money waiting to be withdrawn from an account the reader is told about, or null. */

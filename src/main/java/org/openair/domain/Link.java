@@ -162,6 +162,24 @@ public class Link {
     return url.substring(slash, end);
   }
 
+  /**
+   * True when a popular site's link carries another web address in base64 in its query ({@code
+   * bing.com/ck/a?...&u=a1aHR0cHM6Ly9...}): the click-tracking redirect of a search engine or
+   * portal, which sends the reader to whatever address was encoded and lends it the site's good
+   * name. Readers and mail filters see the popular host, not the target.
+   */
+  public boolean isEncodedRedirect() {
+    if (url == null || !isPopular()) {
+      return false;
+    }
+    int query = url.indexOf('?');
+    return query >= 0 && ENCODED_ADDRESS.matcher(url).find(query);
+  }
+
+  /** "http://" and "https://" in base64, at any of the three offsets a text can start at. */
+  private static final Pattern ENCODED_ADDRESS =
+      Pattern.compile("aHR0cHM6Ly|aHR0cDovL|h0dHBzOi8v|h0dHA6Ly|odHRwczovL|odHRwOi8v");
+
   /** True when the host's registrable domain is among the most used sites. */
   public boolean isPopular() {
     return flag(2, () -> Reference.isPopularDomain(host));

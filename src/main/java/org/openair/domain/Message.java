@@ -454,6 +454,11 @@ public class Message {
     return wholeCue("sales-pitch", Content::salesPitch);
   }
 
+  /** {@link Content#moneyProposal} of the subject and body together. */
+  public String getMoneyProposalCue() {
+    return wholeCue("money-proposal", Content::moneyProposal);
+  }
+
   /** {@link Content#advanceFee} of the subject and body together. */
   public String getAdvanceFeeCue() {
     return wholeCue("advance-fee", Content::advanceFee);

@@ -239,6 +239,28 @@ public final class Reference {
     return brand;
   }
 
+  /**
+   * The brand domain that a display name names when the sender's domain runs the brand's name
+   * together with other letters ("Starbucks" from {@code starbucksikv.com}), or null: the one case
+   * {@link #brandImpersonated} leaves alone, as brands also register such names for their mail
+   * ({@code facebookmail.com}). Hyphenated ones and popular sites are not returned.
+   */
+  public static String brandInSenderDomain(String displayName, String senderDomain) {
+    String brand = brandNamedIn(displayName);
+    String sender = Domains.registrable(senderDomain);
+    if (brand == null || sender == null || Domains.sameOrganisation(brand, sender)) {
+      return null;
+    }
+    String senderLabel = LookAlikes.label(sender);
+    String brandLabel = LookAlikes.label(brand);
+    boolean carried =
+        !senderLabel.equals(brandLabel)
+            && senderLabel.contains(brandLabel)
+            && !isPopularDomain(sender)
+            && !combined(senderLabel, brandLabel);
+    return carried ? brand : null;
+  }
+
   /** True when the label joins the brand's name to other words with hyphens ("ledger-ap"). */
   private static boolean combined(String label, String brandLabel) {
     return label.startsWith(brandLabel + "-")
