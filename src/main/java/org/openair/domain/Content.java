@@ -325,7 +325,9 @@ public final class Content {
               + "|unclaimed (?:balance|funds)|you are now rich"
               + "|(?:withdraw (?:your )?|(?:balance|account) (?:already )?has )\\+?(?:\\$ ?\\d[\\d.,]*\\d"
               + "|\\d[\\d.,]*\\d(?= ?(?:\\$|usd|usdt|btc|eur|€)))"
-              + "|(?:funds|balance|money) (?:is |are )?(?:waiting|ready) for (?:you|withdrawal))\\b");
+              + "|(?:funds|balance|money) (?:is |are )?(?:waiting|ready) for (?:you|withdrawal)"
+              // A balance on an account the reader never opened, to be wiped unless they log in.
+              + "|(?:your|the) balance will be (?:zeroed|reset to zero|forfeited|burn(?:ed|t)))\\b");
 
   /**
    * A charge the reader is told was or will be taken (a renewal, a payment, an amount billed), for
@@ -407,6 +409,13 @@ public final class Content {
   private static final CuePattern READERS_GIFT =
       CuePattern.compile("\\b(?:your|sua|seu|votre|su|ihre|uw|je) $");
 
+  /**
+   * The windfall words that name a gift, which the reader may have made; "your prize" or "your
+   * inheritance" is still the reader's windfall.
+   */
+  private static final CuePattern GIFT_WORD =
+      CuePattern.compile("^(?:donat|doa[\u00e7c]|doar|donac|donar|don de|spende|schenkung)");
+
   /** How far around a windfall word its sum and the word for the reader are looked for. */
   private static final int WINDFALL_WINDOW = 200;
 
@@ -475,6 +484,8 @@ public final class Content {
               + "|offers? from (?:our |one of our )?(?:affiliates|partners|sponsors|third[- ]part(?:y|ies)"
               + "|marketing partners)"
               + "|(?:through|by|from) one of our (?:marketing |advertising )?partners"
+              + "|sent (?:to you )?(?:by|on behalf of) an? (?:3rd|third)[- ]party (?:marketing"
+              + "|advertising|advertiser|mailer)"
               + "|entered (?:the|a|our) (?:weekly |monthly |daily )?(?:draw|drawing|contest) at"
               // The label US law asks of advertising sent without the reader's consent.
               + "|this (?:e-?mail |message )?is an advertisement)");
@@ -488,7 +499,7 @@ public final class Content {
               + "|claim (?:your|the|a) (?:free |cash |exclusive |reward |prize |gift )*(?:prize|reward"
               + "|gift|winnings|airdrop|tokens?|allocation|bonus)"
               + "|(?:free|bonus) spins|online casino|casino bonus|welcome bonus|airdrop"
-              + "|(?:crypto|bitcoin|btc|eth|xrp) giveaway"
+              + "|(?:crypto|bitcoin|btc|eth|xrp) giveaway|free (?:btc|bitcoins?|crypto|eth|usdt)\\b"
               + "|sie (?:haben|wurden) (?:\\p{L}+ )?(?:gewonnen|ausgew[a\u00e4]h?lt)|gewinnspiel"
               + "|verlosung|freispiele"
               + "|(?:je|u) (?:bent|hebt|heeft) (?:\\p{L}+ )?(?:gewonnen|geselecteerd|uitgekozen)"
@@ -532,14 +543,17 @@ public final class Content {
               + "|(?:women|girls|ladies|singles) (?:near you|in your (?:area|city)"
               + "|(?:are )?waiting for you|want to (?:chat|meet|date))"
               + "|hot sex|sex ?dat(?:ing|es?)|casual (?:sex|encounters?)|sexting|sluts?|lewd"
-              + "|(?:russian|ukrainian|russische|oekra[i\u00ef]ense|russischen|ukrainischen|russes"
+              + "|(?:russian|ukrainian|slavic|russische|oekra[i\u00ef]?ense|slavische|russischen"
+              + "|ukrainischen|slawische|russes"
               + "|ukrainiennes|russas|ucranianas|rusas) (?:wom[ae]n|brides?|girls?|beaut(?:y|ies)"
               + "|vrouwen|meisjes?|schoonhe(?:id|den)|frauen|femmes|mulheres|mujeres)"
               + "|(?:view|see|check out) (?:my|her) (?:profile|photos|pics)"
               + "|(?:mijn|haar) (?:profiel|foto'?s) (?:te )?bekijken|(?:mein|ihr) profil an(?:sehen|schauen)"
               + "|(?:frauen|singles|damen) in (?:ihrer|deiner) (?:n[a\u00e4]he|umgebung)"
-              + "|(?:frauen|singles) (?:zu )?(?:treffen|kennenlernen)|sexkontakte?|seitensprung"
+              + "|(?:frauen|singles) (?:zu )?(?:treffen|kennenlernen|chatten)|sexkontakte?|seitensprung"
+              + "|profile in (?:ihrer|deiner) (?:n[a\u00e4]he|umgebung)|liebesleben"
               + "|erotik\\p{L}*|(?:vrouwen|meisjes|dames|singles) (?:\\p{L}+ )?(?:ontmoeten|chatten|daten)"
+              + "|(?:ontmoet|ontmoeten|chat met|date met) (?:\\p{L}+ ){0,3}(?:vrouwen|meisjes|dames|singles)"
               + "|spannende (?:afspraak|date)|sexdate|naaktfoto\\p{L}*|flirten"
               + "|femmes (?:c[e\u00e9]libataires|pr[e\u00e8]s de chez)"
               + "|rencontres? (?:coquines?|discr[e\u00e8]tes?|sexy)|plan cul"
@@ -837,7 +851,8 @@ public final class Content {
     CuePattern.Search words = WINDFALL.search(lower);
     while (words.next()) {
       int start = words.start();
-      if (READERS_GIFT.find(lower.subSequence(Math.max(0, start - 6), start)) != null) {
+      if (GIFT_WORD.find(words.group()) != null
+          && READERS_GIFT.find(lower.subSequence(Math.max(0, start - 6), start)) != null) {
         continue;
       }
       CharSequence around =

@@ -60,4 +60,48 @@ class LureCueTest {
         .isEqualTo("This is an advertisement");
     assertThat(Content.bulkClaim("We placed an advertisement in the paper.")).isNull();
   }
+
+  @Test
+  void shouldFindDutchAndGermanDatingPitchesThatMeetOrChat() {
+    assertThat(
+            Content.adultOrHealthPitch(
+                "Ontmoet vandaag nog prachtige vrouwen. Duizenden Slavische vrouwen wachten."))
+        .isNotNull();
+    assertThat(
+            Content.adultOrHealthPitch(
+                "Melden Sie sich an, um mit diesen Frauen zu chatten! Über 1000 Profile in Ihrer"
+                    + " Nähe."))
+        .isNotNull();
+  }
+
+  @Test
+  void shouldNotCallAMeetingWithColleaguesADatingPitch() {
+    assertThat(Content.adultOrHealthPitch("Ontmoet onze nieuwe collega's op vrijdag.")).isNull();
+    assertThat(Content.adultOrHealthPitch("Slavische talen en hun geschiedenis.")).isNull();
+  }
+
+  @Test
+  void shouldTakeFreeCoinsAsBait() {
+    assertThat(Content.scamLure("ACCEPT YOUR FREE BTC DONATE >> https://forms.example/"))
+        .isNotNull();
+    assertThat(Content.scamLure("Bitcoin fell 5% today; free trading tools are listed below."))
+        .isNull();
+  }
+
+  @Test
+  void shouldFindMailSentByAThirdPartyMarketingCompany() {
+    assertThat(Content.bulkClaim("This message was sent by a 3rd party marketing company."))
+        .isNotNull();
+    assertThat(Content.bulkClaim("We never sell your address to a third party.")).isNull();
+  }
+
+  @Test
+  void shouldFindABalanceToBeWipedUnlessTheReaderLogsIn() {
+    assertThat(
+            Content.fundsToWithdraw(
+                "Please note that your balance will be zeroed upon deactivation."))
+        .isNotNull();
+    assertThat(Content.fundsToWithdraw("Your balance will be shown on the next statement."))
+        .isNull();
+  }
 }

@@ -71,4 +71,12 @@ class WindfallCueTest {
     assertThat(Content.windfall("You won the lottery of life: call 1,500.000 times a day."))
         .isNull();
   }
+
+  @Test
+  void shouldTakeTheReadersPrizeAsAWindfall() {
+    assertThat(
+            Content.windfall(
+                "We discovered you have not received your winning prize, valued at $650,000.00."))
+        .isNotNull();
+  }
 }
