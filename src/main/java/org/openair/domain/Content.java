@@ -357,6 +357,13 @@ public final class Content {
           "(?i)^https?://[^/\\s]+/\\S*?(?:account|log-?in|sign-?in|verif|billing|payment|password"
               + "|secur|webapp|auth|wallet)\\S*$");
 
+  /** A number from one to ten in words, before "million": "five million dollars". */
+  private static final String NUMBER_WORD =
+      "\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|um|dois|tr[\u00eae]s|quatro|cinco"
+          + "|seis|sete|oito|nove|dez|uno|dos|cuatro|siete|ocho|nueve|diez|un|deux|trois|quatre"
+          + "|cinq|sept|huit|neuf|dix|ein|zwei|drei|vier|f[\u00fcu]nf|sechs|sieben|acht|neun"
+          + "|zehn|een|twee|drie|zes|zeven|negen|tien)";
+
   /** A number of a thousand or more: 4,000,000.00, 8.500.000, 250000. */
   private static final String LARGE_AMOUNT =
       "(?:\\d{1,3}(?:[.,' ]\\d{3})+|\\d{4,})(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d+)? ?"
@@ -370,20 +377,20 @@ public final class Content {
   private static final CuePattern WINDFALL =
       CuePattern.compile(
           "\\b(?:donat(?:e|ed|ion|ing)|inherit(?:ed|ance)|beneficiar(?:y|ies)|next of kin"
-              + "|compensation (?:fund|payment)s?|lottery|lotto|(?:winning|prize|award|win)"
+              + "|compensation (?:fund|payment|money|award)s?|lottery|lotto|(?:winning|prize|award|win)"
               + " (?:sum|amount|money|prize)s?|you (?:have )?won|emerged (?:as )?(?:the )?winner"
               + "|unclaimed (?:funds?|sums?|amounts?|inheritance)"
               + "|compensat\\w* (?:all )?(?:the )?(?:scam|fraud) victims?"
               + "|fundos? n[\u00e3a]o reclamados?|fondos? no reclamados?|fonds non r[\u00e9e]clam[\u00e9e]s"
               + "|nicht beanspruchte[nr]? (?:betrag|summe|gelder)|niet opge\u00ebiste?"
               + "|in your favou?r"
-              + "|doa[\u00e7c][\u00e3a]o|doar|herdei|heran[\u00e7c]a|benefici[\u00e1a]ri[oa]"
+              + "|doa[\u00e7c][\u00e3a]o|doar|doou|herdei|indeniza[\u00e7c][\u00e3a]o|indenizar|heran[\u00e7c]a|benefici[\u00e1a]ri[oa]"
               + "|pr[\u00eae]mio|voc[\u00eae] ganhou|sorteado"
-              + "|donaci[\u00f3o]n|donar|hered[\u00e9e]|herencia|beneficiario|ha ganado"
+              + "|donaci[\u00f3o]n|donar|indemnizaci[\u00f3o]n|hered[\u00e9e]|herencia|beneficiario|ha ganado"
               + "|loter[\u00eda]a"
-              + "|don de|h[\u00e9e]ritage|b[\u00e9e]n[\u00e9e]ficiaire|vous avez gagn[\u00e9e]"
-              + "|spende|erbschaft|geerbt|beg[\u00fcu]nstigte|gewonnen|schenkung"
-              + "|donatie|erfenis|ge\u00ebrfd|begunstigde)\\b");
+              + "|don de|indemnisation|h[\u00e9e]ritage|b[\u00e9e]n[\u00e9e]ficiaire|vous avez gagn[\u00e9e]"
+              + "|spende|entsch[\u00e4a]digung|erbschaft|geerbt|beg[\u00fcu]nstigte|gewonnen|schenkung"
+              + "|donatie|schadevergoeding|erfenis|ge\u00ebrfd|begunstigde)\\b");
 
   /**
    * A sum of a thousand or more in a currency, or of millions (in words, or in figures grouped in
@@ -396,14 +403,16 @@ public final class Content {
               + ")|(?:"
               + LARGE_AMOUNT
               + ") ?(?:\\$|\u20ac|\u00a3|usd|us dollars|dollars?|euros?|pounds?|d[\u00f3o]lares|reais)"
-              + "|\\d+(?:[.,]\\d+)? ?(?:million|milh(?:\u00e3o|\u00f5es|oes)|millones|millions"
+              + "|(?:\\d+(?:[.,]\\d+)?|"
+              + NUMBER_WORD
+              + ") ?(?:million|milh(?:\u00e3o|\u00f5es|oes)|millones|millions"
               + "|millionen|miljoen)\\b"
               + "|\\b\\d{1,3}(?:([.,])\\d{3})\\1\\d{3}(?:\\1\\d{3})*\\b)");
 
   /** A word for the reader: a windfall told about someone else is news, not a lure. */
   private static final CuePattern WINDFALL_READER =
       CuePattern.compile(
-          "\\b(?:you|your|voc[\u00eae]|vos|vous|usted|lhe|sie|ihnen|dich|dir|u|jij|jou)\\b");
+          "\\b(?:you|your|voc[\u00eae]|seus?|suas?|vos|vous|usted|lhe|sie|ihnen|dich|dir|u|jij|jou)\\b");
 
   /** The reader's own gift ("your donation"), which charities thank for. */
   private static final CuePattern READERS_GIFT =
@@ -414,7 +423,7 @@ public final class Content {
    * inheritance" is still the reader's windfall.
    */
   private static final CuePattern GIFT_WORD =
-      CuePattern.compile("^(?:donat|doa[\u00e7c]|doar|donac|donar|don de|spende|schenkung)");
+      CuePattern.compile("^(?:donat|doa[\u00e7c]|doar|doou|donac|donar|don de|spende|schenkung)");
 
   /** How far around a windfall word its sum and the word for the reader are looked for. */
   private static final int WINDFALL_WINDOW = 200;

@@ -388,6 +388,11 @@ public class Message {
     return cue("windfall", Content::windfall);
   }
 
+  /** {@link Domains#freeMailAddressIn} of the body, the sender's own address left out. */
+  public String getFreeMailContactCue() {
+    return bodyCue("free-mail contact", text -> Domains.freeMailAddressIn(text, senderAddress));
+  }
+
   /** {@link Content#lookAlikeLetters} of the body. */
   public String getLookAlikeLettersCue() {
     return bodyCue("look-alike", Content::lookAlikeLetters);
