@@ -651,6 +651,24 @@ public final class Content {
                   + "|(?:you(?:'re| are| have been)|(?:loan|application) (?:is|has been))"
                   + " (?:pre-?)?approved\\b)"));
 
+  /**
+   * What underground shops sell to spammers and phishers: hijacked hosting panels, web shells, mail
+   * servers and mailboxes, remote desktops, address lists and ready-made scam pages. Hosting
+   * providers name a few of these too, so {@link #accessForSale} needs many of them and one that
+   * only a criminal market sells.
+   */
+  private static final CuePattern ACCESS_FOR_SALE =
+      CuePattern.compile(
+          "\\b(?:c-?panels?|whm|shells?|smtps?|rdps?|webmails?|(?:php)?mailers?|office ?365"
+              + "|leads|scam ?pages?|scams|fullz|spamming tools)\\b");
+
+  private static final CuePattern CRIMINAL_GOODS =
+      CuePattern.compile(
+          "\\b(?:shells|(?:php)?mailers?|scam ?pages?|scams|fullz|spamming tools)\\b");
+
+  /** Different kinds of access or tools a text names before it counts as a criminal market. */
+  static final int ACCESS_KINDS = 5;
+
   /** Different sales moves a text needs before it counts as a pitch. */
   static final int SALES_MOVES_NEEDED = 2;
 
@@ -698,6 +716,10 @@ public final class Content {
               // benefit and training-fund portals.
               + "|(?:vos\\s+)?droits\\s+(?:\\p{L}{2,5}\\s+)?(?:expirent|vont\\s+expirer|non\\s+utilis[ée]s"
               + "|inutilis[ée]s)"
+              // France's training fund (CPF) may not be pitched to people who did not ask since
+              // 2022; a mail urging the reader to check their CPF rights is the scam's opening.
+              + "|v[ée]rifi\\p{L}*\\s+(?:vos|votre|mes|mon)\\s+(?:droits|solde|[ée]ligibilit[ée])"
+              + "\\s+(?:au\\s+)?cpf\\b"
               + "|(?:valor|benef[íi]cio|saldo)\\s+(?:\\p{L}+\\s+)?dispon[íi]vel\\s+para\\s+saque)(?![\\p{L}])");
 
   static final int LOOK_ALIKE_WORDS = 3;
@@ -1026,6 +1048,23 @@ public final class Content {
       }
     }
     return found.size() >= SALES_MOVES_NEEDED ? String.join("\", \"", found) : null;
+  }
+
+  /**
+   * Hijacked servers, mailboxes and spamming tools offered for sale: at least {@value
+   * #ACCESS_KINDS} different kinds named (joined as {@link #salesPitch} joins its moves), one of
+   * them a criminal good (web shells, mailers, scam pages); else null.
+   */
+  public static String accessForSale(CharSequence text) {
+    if (text == null || text.length() == 0) {
+      return null;
+    }
+    CuePattern.Text lower = CuePattern.Text.of(text);
+    if (CRIMINAL_GOODS.find(lower) == null) {
+      return null;
+    }
+    List<String> found = ACCESS_FOR_SALE.distinct(lower, ACCESS_KINDS);
+    return found.size() >= ACCESS_KINDS ? String.join("\", \"", found) : null;
   }
 
   /** How many phrases a cue that joins them ({@link #salesPitch}) quotes; 0 for null. */

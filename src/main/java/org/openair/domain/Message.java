@@ -393,6 +393,11 @@ public class Message {
     return bodyCue("free-mail contact", text -> Domains.freeMailAddressIn(text, senderAddress));
   }
 
+  /** {@link Content#accessForSale} of the body. */
+  public String getAccessForSaleCue() {
+    return bodyCue("access for sale", Content::accessForSale);
+  }
+
   /** {@link Content#lookAlikeLetters} of the body. */
   public String getLookAlikeLettersCue() {
     return bodyCue("look-alike", Content::lookAlikeLetters);

@@ -104,4 +104,20 @@ class LureCueTest {
     assertThat(Content.fundsToWithdraw("Your balance will be shown on the next statement."))
         .isNull();
   }
+
+  @Test
+  void shouldFindACatalogueOfHijackedAccessForSale() {
+    assertThat(
+            Content.accessForSale(
+                "Cpanel (4$) Shell (3$) PHPMailer (4$) SMTP (2$) Webmail (15$) RDP (5$) Leads"))
+        .isNotNull();
+  }
+
+  @Test
+  void shouldNotCallAHostingNewsletterAMarketForHijackedAccess() {
+    assertThat(
+            Content.accessForSale(
+                "cPanel and WHM updates, a faster SMTP relay, a new webmail theme, RDP access."))
+        .isNull();
+  }
 }
