@@ -157,13 +157,19 @@ public final class Content {
               + "|final (?:notice|warning|reminder)|immediate(?:ly)? action|act now"
               + "|expires? today|urgent(?:ly)? (?:action|attention|response|request)"
               // Rewards said to be about to lapse press the reader to redeem them now.
-              + "|(?:points|miles|rewards) (?:will |are about to |are going to )?expire)");
+              + "|(?:points|miles|rewards) (?:will |are about to |are going to )?expire"
+              // The scareware renewal: the reader's computer said to stand unprotected.
+              + "|your (?:pc|computer|device|devices|system) (?:is|are|may be|will be|could be)"
+              + " (?:currently |now |left )?(?:unprotected|vulnerable|at risk|exposed))");
 
   /** Deadlines and threats in the same languages. */
   private static final CuePattern URGENCY_OTHER_LANGUAGES =
       CuePattern.compile(
           "\\b(?:innerhalb\\s+(?:von\\s+|der\\s+nächsten\\s+)?(?:24|48|72)\\s+stunden"
               + "|letzte\\s+(?:mahnung|warnung|erinnerung)"
+              + "|(?:ihre?|deine?)\\s+(?:ger[äa]te?|computer|pc|system)\\s+(?:sind|ist|bleiben|bleibt)\\s+"
+              + "(?:\\p{L}+\\s+)?"
+              + "(?:ungesch[üu]tzt|gef[äa]hrdet)"
               + "|binnen\\s+(?:24|48|72)\\s+uur|laatste\\s+(?:herinnering|waarschuwing)"
               + "|(?:sous|dans\\s+les)\\s+(?:24|48|72)\\s*h(?:eures)?\\b"
               + "|dernier\\s+(?:avertissement|rappel|avis)"
@@ -493,8 +499,8 @@ public final class Content {
               + "|offers? from (?:our |one of our )?(?:affiliates|partners|sponsors|third[- ]part(?:y|ies)"
               + "|marketing partners)"
               + "|(?:through|by|from) one of our (?:marketing |advertising )?partners"
-              + "|sent (?:to you )?(?:by|on behalf of) an? (?:3rd|third)[- ]party (?:marketing"
-              + "|advertising|advertiser|mailer)"
+              + "|sent (?:to you )?(?:on behalf of [^.]{1,60}? )?by an? (?:3rd|third)[- ]party"
+              + " (?:marketing|advertising|advertiser|mailer)"
               + "|entered (?:the|a|our) (?:weekly |monthly |daily )?(?:draw|drawing|contest) at"
               // The label US law asks of advertising sent without the reader's consent.
               + "|this (?:e-?mail |message )?is an advertisement)");

@@ -120,4 +120,26 @@ class LureCueTest {
                 "cPanel and WHM updates, a faster SMTP relay, a new webmail theme, RDP access."))
         .isNull();
   }
+
+  @Test
+  void shouldTakeTheReadersUnprotectedComputerAsAThreat() {
+    assertThat(Content.urgency("Without renewal your PC may be vulnerable to viruses."))
+        .isNotNull();
+    assertThat(Content.urgency("Ihre Geräte sind ungeschützt und in Gefahr.")).isNotNull();
+  }
+
+  @Test
+  void shouldNotTakeNewsOfVulnerableDevicesAsAThreatToTheReader() {
+    assertThat(Content.urgency("Millions of devices are vulnerable to the flaw, researchers say."))
+        .isNull();
+  }
+
+  @Test
+  void shouldFindMailSentOnABrandsBehalfByAThirdPartyMarketingCompany() {
+    assertThat(
+            Content.bulkClaim(
+                "This email was sent to you on behalf of Acme Insurance by a third-party marketing"
+                    + " company."))
+        .isNotNull();
+  }
 }
