@@ -675,6 +675,33 @@ public final class Content {
   /** Different kinds of access or tools a text names before it counts as a criminal market. */
   static final int ACCESS_KINDS = 5;
 
+  /**
+   * The moves of sextortion, one pattern per move: a claim to have taken over the reader's devices
+   * or mailbox, malware said to be planted, a recording of the reader at adult sites, a threat to
+   * send it to everyone they know, and a payment demanded in coins. Security news and a complaint
+   * about spam name one or two; the extortion letter makes them all.
+   */
+  private static final List<CuePattern> EXTORTION_MOVES =
+      List.of(
+          CuePattern.compile(
+              "\\b(?:hacked|gain(?:ed)? (?:full |total |complete )?(?:access|control|permission))"
+                  + " (?:to |over |of )?(?:\\p{L}+ ){0,2}(?:your|all your) (?:\\p{L}+ )?(?:devices?"
+                  + "|computers?|machines?|accounts?|e-?mail|mailbox|phone)"),
+          CuePattern.compile(
+              "\\b(?:install(?:ed|ing)?|set(?:ting)? up|planted) (?:a |my |an? )?(?:\\p{L}+ )?"
+                  + "(?:virus|trojan|malware|spyware|rat)\\b"),
+          CuePattern.compile(
+              "\\b(?:porn\\p{L}*|adult (?:sites?|videos?|content)|explicit content)"),
+          CuePattern.compile(
+              "\\b(?:(?:send|share|forward|distribute|leak)\\p{L}* (?:\\p{L}+ ){0,4}(?:to|with) (?:all )?"
+                  + "(?:of )?(?:your )?(?:contacts|friends|family|colleagues|relatives|everyone)"
+                  + "|everyone you (?:know|are acquainted with))"),
+          CuePattern.compile(
+              "\\b(?:(?:bitcoin|btc|crypto) (?:wallet|address)|to my (?:bitcoin |btc |crypto )?wallet)"));
+
+  /** Different extortion moves a text needs before it counts as sextortion. */
+  static final int EXTORTION_MOVES_NEEDED = 4;
+
   /** Different sales moves a text needs before it counts as a pitch. */
   static final int SALES_MOVES_NEEDED = 2;
 
@@ -1071,6 +1098,26 @@ public final class Content {
     }
     List<String> found = ACCESS_FOR_SALE.distinct(lower, ACCESS_KINDS);
     return found.size() >= ACCESS_KINDS ? String.join("\", \"", found) : null;
+  }
+
+  /**
+   * The sextortion moves (see {@link #EXTORTION_MOVES}) found in the text, one phrase per move
+   * joined as {@link #salesPitch} joins its moves, when at least {@value #EXTORTION_MOVES_NEEDED}
+   * occur; else null.
+   */
+  public static String extortion(CharSequence text) {
+    if (text == null || text.length() == 0) {
+      return null;
+    }
+    CuePattern.Text lower = CuePattern.Text.of(text);
+    List<String> found = new ArrayList<>();
+    for (CuePattern p : EXTORTION_MOVES) {
+      String phrase = p.find(lower);
+      if (phrase != null) {
+        found.add(phrase);
+      }
+    }
+    return found.size() >= EXTORTION_MOVES_NEEDED ? String.join("\", \"", found) : null;
   }
 
   /** How many phrases a cue that joins them ({@link #salesPitch}) quotes; 0 for null. */

@@ -398,6 +398,11 @@ public class Message {
     return bodyCue("access for sale", Content::accessForSale);
   }
 
+  /** {@link Content#extortion} of the body. */
+  public String getExtortionCue() {
+    return bodyCue("extortion", Content::extortion);
+  }
+
   /** {@link Content#lookAlikeLetters} of the body. */
   public String getLookAlikeLettersCue() {
     return bodyCue("look-alike", Content::lookAlikeLetters);

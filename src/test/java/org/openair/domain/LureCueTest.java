@@ -142,4 +142,22 @@ class LureCueTest {
                     + " company."))
         .isNotNull();
   }
+
+  @Test
+  void shouldFindTheMovesOfSextortion() {
+    assertThat(
+            Content.extortion(
+                "I gained full access to all your devices and installed a trojan. You watch porn"
+                    + " sites. I will send the video to all your contacts unless you pay to my"
+                    + " bitcoin wallet."))
+        .isNotNull();
+  }
+
+  @Test
+  void shouldNotCallNewsAboutSextortionScamsSextortion() {
+    assertThat(
+            Content.extortion(
+                "Scammers claim they hacked your devices and filmed you at porn sites. Do not pay."))
+        .isNull();
+  }
 }
