@@ -157,13 +157,19 @@ public final class Content {
               + "|final (?:notice|warning|reminder)|immediate(?:ly)? action|act now"
               + "|expires? today|urgent(?:ly)? (?:action|attention|response|request)"
               // Rewards said to be about to lapse press the reader to redeem them now.
-              + "|(?:points|miles|rewards) (?:will |are about to |are going to )?expire)");
+              + "|(?:points|miles|rewards) (?:will |are about to |are going to )?expire"
+              // The scareware renewal: the reader's computer said to stand unprotected.
+              + "|your (?:pc|computer|device|devices|system) (?:is|are|may be|will be|could be)"
+              + " (?:currently |now |left )?(?:unprotected|vulnerable|at risk|exposed))");
 
   /** Deadlines and threats in the same languages. */
   private static final CuePattern URGENCY_OTHER_LANGUAGES =
       CuePattern.compile(
           "\\b(?:innerhalb\\s+(?:von\\s+|der\\s+nächsten\\s+)?(?:24|48|72)\\s+stunden"
               + "|letzte\\s+(?:mahnung|warnung|erinnerung)"
+              + "|(?:ihre?|deine?)\\s+(?:ger[äa]te?|computer|pc|system)\\s+(?:sind|ist|bleiben|bleibt)\\s+"
+              + "(?:\\p{L}+\\s+)?"
+              + "(?:ungesch[üu]tzt|gef[äa]hrdet)"
               + "|binnen\\s+(?:24|48|72)\\s+uur|laatste\\s+(?:herinnering|waarschuwing)"
               + "|(?:sous|dans\\s+les)\\s+(?:24|48|72)\\s*h(?:eures)?\\b"
               + "|dernier\\s+(?:avertissement|rappel|avis)"
@@ -325,7 +331,9 @@ public final class Content {
               + "|unclaimed (?:balance|funds)|you are now rich"
               + "|(?:withdraw (?:your )?|(?:balance|account) (?:already )?has )\\+?(?:\\$ ?\\d[\\d.,]*\\d"
               + "|\\d[\\d.,]*\\d(?= ?(?:\\$|usd|usdt|btc|eur|€)))"
-              + "|(?:funds|balance|money) (?:is |are )?(?:waiting|ready) for (?:you|withdrawal))\\b");
+              + "|(?:funds|balance|money) (?:is |are )?(?:waiting|ready) for (?:you|withdrawal)"
+              // A balance on an account the reader never opened, to be wiped unless they log in.
+              + "|(?:your|the) balance will be (?:zeroed|reset to zero|forfeited|burn(?:ed|t)))\\b");
 
   /**
    * A charge the reader is told was or will be taken (a renewal, a payment, an amount billed), for
@@ -355,6 +363,13 @@ public final class Content {
           "(?i)^https?://[^/\\s]+/\\S*?(?:account|log-?in|sign-?in|verif|billing|payment|password"
               + "|secur|webapp|auth|wallet)\\S*$");
 
+  /** A number from one to ten in words, before "million": "five million dollars". */
+  private static final String NUMBER_WORD =
+      "\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|um|dois|tr[\u00eae]s|quatro|cinco"
+          + "|seis|sete|oito|nove|dez|uno|dos|cuatro|siete|ocho|nueve|diez|un|deux|trois|quatre"
+          + "|cinq|sept|huit|neuf|dix|ein|zwei|drei|vier|f[\u00fcu]nf|sechs|sieben|acht|neun"
+          + "|zehn|een|twee|drie|zes|zeven|negen|tien)";
+
   /** A number of a thousand or more: 4,000,000.00, 8.500.000, 250000. */
   private static final String LARGE_AMOUNT =
       "(?:\\d{1,3}(?:[.,' ]\\d{3})+|\\d{4,})(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d+)? ?"
@@ -368,20 +383,20 @@ public final class Content {
   private static final CuePattern WINDFALL =
       CuePattern.compile(
           "\\b(?:donat(?:e|ed|ion|ing)|inherit(?:ed|ance)|beneficiar(?:y|ies)|next of kin"
-              + "|compensation (?:fund|payment)s?|lottery|lotto|(?:winning|prize|award|win)"
+              + "|compensation (?:fund|payment|money|award)s?|lottery|lotto|(?:winning|prize|award|win)"
               + " (?:sum|amount|money|prize)s?|you (?:have )?won|emerged (?:as )?(?:the )?winner"
               + "|unclaimed (?:funds?|sums?|amounts?|inheritance)"
               + "|compensat\\w* (?:all )?(?:the )?(?:scam|fraud) victims?"
               + "|fundos? n[\u00e3a]o reclamados?|fondos? no reclamados?|fonds non r[\u00e9e]clam[\u00e9e]s"
               + "|nicht beanspruchte[nr]? (?:betrag|summe|gelder)|niet opge\u00ebiste?"
               + "|in your favou?r"
-              + "|doa[\u00e7c][\u00e3a]o|doar|herdei|heran[\u00e7c]a|benefici[\u00e1a]ri[oa]"
+              + "|doa[\u00e7c][\u00e3a]o|doar|doou|herdei|indeniza[\u00e7c][\u00e3a]o|indenizar|heran[\u00e7c]a|benefici[\u00e1a]ri[oa]"
               + "|pr[\u00eae]mio|voc[\u00eae] ganhou|sorteado"
-              + "|donaci[\u00f3o]n|donar|hered[\u00e9e]|herencia|beneficiario|ha ganado"
+              + "|donaci[\u00f3o]n|donar|indemnizaci[\u00f3o]n|hered[\u00e9e]|herencia|beneficiario|ha ganado"
               + "|loter[\u00eda]a"
-              + "|don de|h[\u00e9e]ritage|b[\u00e9e]n[\u00e9e]ficiaire|vous avez gagn[\u00e9e]"
-              + "|spende|erbschaft|geerbt|beg[\u00fcu]nstigte|gewonnen|schenkung"
-              + "|donatie|erfenis|ge\u00ebrfd|begunstigde)\\b");
+              + "|don de|indemnisation|h[\u00e9e]ritage|b[\u00e9e]n[\u00e9e]ficiaire|vous avez gagn[\u00e9e]"
+              + "|spende|entsch[\u00e4a]digung|erbschaft|geerbt|beg[\u00fcu]nstigte|gewonnen|schenkung"
+              + "|donatie|schadevergoeding|erfenis|ge\u00ebrfd|begunstigde)\\b");
 
   /**
    * A sum of a thousand or more in a currency, or of millions (in words, or in figures grouped in
@@ -394,18 +409,27 @@ public final class Content {
               + ")|(?:"
               + LARGE_AMOUNT
               + ") ?(?:\\$|\u20ac|\u00a3|usd|us dollars|dollars?|euros?|pounds?|d[\u00f3o]lares|reais)"
-              + "|\\d+(?:[.,]\\d+)? ?(?:million|milh(?:\u00e3o|\u00f5es|oes)|millones|millions"
+              + "|(?:\\d+(?:[.,]\\d+)?|"
+              + NUMBER_WORD
+              + ") ?(?:million|milh(?:\u00e3o|\u00f5es|oes)|millones|millions"
               + "|millionen|miljoen)\\b"
               + "|\\b\\d{1,3}(?:([.,])\\d{3})\\1\\d{3}(?:\\1\\d{3})*\\b)");
 
   /** A word for the reader: a windfall told about someone else is news, not a lure. */
   private static final CuePattern WINDFALL_READER =
       CuePattern.compile(
-          "\\b(?:you|your|voc[\u00eae]|vos|vous|usted|lhe|sie|ihnen|dich|dir|u|jij|jou)\\b");
+          "\\b(?:you|your|voc[\u00eae]|seus?|suas?|vos|vous|usted|lhe|sie|ihnen|dich|dir|u|jij|jou)\\b");
 
   /** The reader's own gift ("your donation"), which charities thank for. */
   private static final CuePattern READERS_GIFT =
       CuePattern.compile("\\b(?:your|sua|seu|votre|su|ihre|uw|je) $");
+
+  /**
+   * The windfall words that name a gift, which the reader may have made; "your prize" or "your
+   * inheritance" is still the reader's windfall.
+   */
+  private static final CuePattern GIFT_WORD =
+      CuePattern.compile("^(?:donat|doa[\u00e7c]|doar|doou|donac|donar|don de|spende|schenkung)");
 
   /** How far around a windfall word its sum and the word for the reader are looked for. */
   private static final int WINDFALL_WINDOW = 200;
@@ -513,6 +537,8 @@ public final class Content {
               + "|marketing partners)"
               + "|(?:through|by|from) one of our (?:marketing |advertising )?partners"
               + "|(?:this is a|this (?:e-?mail|message) is a) one[- ]time (?:e-?mail(?:ing)?|mailing|message)"
+              + "|sent (?:to you )?(?:on behalf of [^.]{1,60}? )?by an? (?:3rd|third)[- ]party"
+              + " (?:marketing|advertising|advertiser|mailer)"
               + "|entered (?:the|a|our) (?:weekly |monthly |daily )?(?:draw|drawing|contest) at"
               // The label US law asks of advertising sent without the reader's consent.
               + "|this (?:e-?mail |message )?is an advertisement)");
@@ -526,7 +552,7 @@ public final class Content {
               + "|claim (?:your|the|a) (?:free |cash |exclusive |reward |prize |gift )*(?:prize|reward"
               + "|gift|winnings|airdrop|tokens?|allocation|bonus)"
               + "|(?:free|bonus) spins|online casino|casino bonus|welcome bonus|airdrop"
-              + "|(?:crypto|bitcoin|btc|eth|xrp) giveaway"
+              + "|(?:crypto|bitcoin|btc|eth|xrp) giveaway|free (?:btc|bitcoins?|crypto|eth|usdt)\\b"
               + "|sie (?:haben|wurden) (?:\\p{L}+ )?(?:gewonnen|ausgew[a\u00e4]h?lt)|gewinnspiel"
               + "|verlosung|freispiele"
               + "|(?:je|u) (?:bent|hebt|heeft) (?:\\p{L}+ )?(?:gewonnen|geselecteerd|uitgekozen)"
@@ -572,14 +598,17 @@ public final class Content {
               + "|(?:women|girls|ladies|singles) (?:near you|in your (?:area|city)"
               + "|(?:are )?waiting for you|want to (?:chat|meet|date))"
               + "|hot sex|sex ?dat(?:ing|es?)|casual (?:sex|encounters?)|sexting|sluts?|lewd"
-              + "|(?:russian|ukrainian|russische|oekra[i\u00ef]ense|russischen|ukrainischen|russes"
+              + "|(?:russian|ukrainian|slavic|russische|oekra[i\u00ef]?ense|slavische|russischen"
+              + "|ukrainischen|slawische|russes"
               + "|ukrainiennes|russas|ucranianas|rusas) (?:wom[ae]n|brides?|girls?|beaut(?:y|ies)"
               + "|vrouwen|meisjes?|schoonhe(?:id|den)|frauen|femmes|mulheres|mujeres)"
               + "|(?:view|see|check out) (?:my|her) (?:profile|photos|pics)"
               + "|(?:mijn|haar) (?:profiel|foto'?s) (?:te )?bekijken|(?:mein|ihr) profil an(?:sehen|schauen)"
               + "|(?:frauen|singles|damen) in (?:ihrer|deiner) (?:n[a\u00e4]he|umgebung)"
-              + "|(?:frauen|singles) (?:zu )?(?:treffen|kennenlernen)|sexkontakte?|seitensprung"
+              + "|(?:frauen|singles) (?:zu )?(?:treffen|kennenlernen|chatten)|sexkontakte?|seitensprung"
+              + "|profile in (?:ihrer|deiner) (?:n[a\u00e4]he|umgebung)|liebesleben"
               + "|erotik\\p{L}*|erotic\\p{L}*|(?:vrouwen|meisjes|dames|singles) (?:\\p{L}+ )?(?:ontmoeten|chatten|daten)"
+              + "|(?:ontmoet|ontmoeten|chat met|date met) (?:\\p{L}+ ){0,3}(?:vrouwen|meisjes|dames|singles)"
               + "|spannende (?:afspraak|date)|sexdate|naaktfoto\\p{L}*|flirten"
               + "|femmes (?:c[e\u00e9]libataires|pr[e\u00e8]s de chez)"
               + "|rencontres? (?:coquines?|discr[e\u00e8]tes?|sexy)|plan cul"
@@ -672,6 +701,51 @@ public final class Content {
                   + "|(?:you(?:'re| are| have been)|(?:loan|application) (?:is|has been))"
                   + " (?:pre-?)?approved\\b)"));
 
+  /**
+   * What underground shops sell to spammers and phishers: hijacked hosting panels, web shells, mail
+   * servers and mailboxes, remote desktops, address lists and ready-made scam pages. Hosting
+   * providers name a few of these too, so {@link #accessForSale} needs many of them and one that
+   * only a criminal market sells.
+   */
+  private static final CuePattern ACCESS_FOR_SALE =
+      CuePattern.compile(
+          "\\b(?:c-?panels?|whm|shells?|smtps?|rdps?|webmails?|(?:php)?mailers?|office ?365"
+              + "|leads|scam ?pages?|scams|fullz|spamming tools)\\b");
+
+  private static final CuePattern CRIMINAL_GOODS =
+      CuePattern.compile(
+          "\\b(?:shells|(?:php)?mailers?|scam ?pages?|scams|fullz|spamming tools)\\b");
+
+  /** Different kinds of access or tools a text names before it counts as a criminal market. */
+  static final int ACCESS_KINDS = 5;
+
+  /**
+   * The moves of sextortion, one pattern per move: a claim to have taken over the reader's devices
+   * or mailbox, malware said to be planted, a recording of the reader at adult sites, a threat to
+   * send it to everyone they know, and a payment demanded in coins. Security news and a complaint
+   * about spam name one or two; the extortion letter makes them all.
+   */
+  private static final List<CuePattern> EXTORTION_MOVES =
+      List.of(
+          CuePattern.compile(
+              "\\b(?:hacked|gain(?:ed)? (?:full |total |complete )?(?:access|control|permission))"
+                  + " (?:to |over |of )?(?:\\p{L}+ ){0,2}(?:your|all your) (?:\\p{L}+ )?(?:devices?"
+                  + "|computers?|machines?|accounts?|e-?mail|mailbox|phone)"),
+          CuePattern.compile(
+              "\\b(?:install(?:ed|ing)?|set(?:ting)? up|planted) (?:a |my |an? )?(?:\\p{L}+ )?"
+                  + "(?:virus|trojan|malware|spyware|rat)\\b"),
+          CuePattern.compile(
+              "\\b(?:porn\\p{L}*|adult (?:sites?|videos?|content)|explicit content)"),
+          CuePattern.compile(
+              "\\b(?:(?:send|share|forward|distribute|leak)\\p{L}* (?:\\p{L}+ ){0,4}(?:to|with) (?:all )?"
+                  + "(?:of )?(?:your )?(?:contacts|friends|family|colleagues|relatives|everyone)"
+                  + "|everyone you (?:know|are acquainted with))"),
+          CuePattern.compile(
+              "\\b(?:(?:bitcoin|btc|crypto) (?:wallet|address)|to my (?:bitcoin |btc |crypto )?wallet)"));
+
+  /** Different extortion moves a text needs before it counts as sextortion. */
+  static final int EXTORTION_MOVES_NEEDED = 4;
+
   /** Different sales moves a text needs before it counts as a pitch. */
   static final int SALES_MOVES_NEEDED = 2;
 
@@ -719,6 +793,10 @@ public final class Content {
               // benefit and training-fund portals.
               + "|(?:vos\\s+)?droits\\s+(?:\\p{L}{2,5}\\s+)?(?:expirent|vont\\s+expirer|non\\s+utilis[ée]s"
               + "|inutilis[ée]s)"
+              // France's training fund (CPF) may not be pitched to people who did not ask since
+              // 2022; a mail urging the reader to check their CPF rights is the scam's opening.
+              + "|v[ée]rifi\\p{L}*\\s+(?:vos|votre|mes|mon)\\s+(?:droits|solde|[ée]ligibilit[ée])"
+              + "\\s+(?:au\\s+)?cpf\\b"
               + "|(?:valor|benef[íi]cio|saldo)\\s+(?:\\p{L}+\\s+)?dispon[íi]vel\\s+para\\s+saque)(?![\\p{L}])");
 
   static final int LOOK_ALIKE_WORDS = 3;
@@ -881,7 +959,8 @@ public final class Content {
     CuePattern.Search words = WINDFALL.search(lower);
     while (words.next()) {
       int start = words.start();
-      if (READERS_GIFT.find(lower.subSequence(Math.max(0, start - 6), start)) != null) {
+      if (GIFT_WORD.find(words.group()) != null
+          && READERS_GIFT.find(lower.subSequence(Math.max(0, start - 6), start)) != null) {
         continue;
       }
       CharSequence around =
@@ -1065,6 +1144,43 @@ public final class Content {
       }
     }
     return found.size() >= SALES_MOVES_NEEDED ? String.join("\", \"", found) : null;
+  }
+
+  /**
+   * Hijacked servers, mailboxes and spamming tools offered for sale: at least {@value
+   * #ACCESS_KINDS} different kinds named (joined as {@link #salesPitch} joins its moves), one of
+   * them a criminal good (web shells, mailers, scam pages); else null.
+   */
+  public static String accessForSale(CharSequence text) {
+    if (text == null || text.length() == 0) {
+      return null;
+    }
+    CuePattern.Text lower = CuePattern.Text.of(text);
+    if (CRIMINAL_GOODS.find(lower) == null) {
+      return null;
+    }
+    List<String> found = ACCESS_FOR_SALE.distinct(lower, ACCESS_KINDS);
+    return found.size() >= ACCESS_KINDS ? String.join("\", \"", found) : null;
+  }
+
+  /**
+   * The sextortion moves (see {@link #EXTORTION_MOVES}) found in the text, one phrase per move
+   * joined as {@link #salesPitch} joins its moves, when at least {@value #EXTORTION_MOVES_NEEDED}
+   * occur; else null.
+   */
+  public static String extortion(CharSequence text) {
+    if (text == null || text.length() == 0) {
+      return null;
+    }
+    CuePattern.Text lower = CuePattern.Text.of(text);
+    List<String> found = new ArrayList<>();
+    for (CuePattern p : EXTORTION_MOVES) {
+      String phrase = p.find(lower);
+      if (phrase != null) {
+        found.add(phrase);
+      }
+    }
+    return found.size() >= EXTORTION_MOVES_NEEDED ? String.join("\", \"", found) : null;
   }
 
   /** How many phrases a cue that joins them ({@link #salesPitch}) quotes; 0 for null. */

@@ -126,6 +126,28 @@ public final class Domains {
     return Reference.isFreeMail(domain);
   }
 
+  /**
+   * The first address on a free-mail domain written in {@code text} other than {@code except} (the
+   * sender's own), lower case, or null: where a message asks to be answered when its sender wants
+   * the reply away from the account that sent it. Only the first {@value #CONTACT_REACH} characters
+   * are read.
+   */
+  public static String freeMailAddressIn(CharSequence text, String except) {
+    if (text == null) {
+      return null;
+    }
+    Matcher m = ADDRESS.matcher(text.subSequence(0, Math.min(text.length(), CONTACT_REACH)));
+    while (m.find()) {
+      String address = m.group().toLowerCase(Locale.ROOT);
+      if (!address.equalsIgnoreCase(except) && isFreeMail(m.group(1).toLowerCase(Locale.ROOT))) {
+        return address;
+      }
+    }
+    return null;
+  }
+
+  private static final int CONTACT_REACH = 20_000;
+
   /** The domain of the first e-mail address written in {@code text}, lower case, or null. */
   public static String addressDomainIn(String text) {
     if (text == null) {

@@ -403,6 +403,21 @@ public class Message {
     return cue("windfall", Content::windfall);
   }
 
+  /** {@link Domains#freeMailAddressIn} of the body, the sender's own address left out. */
+  public String getFreeMailContactCue() {
+    return bodyCue("free-mail contact", text -> Domains.freeMailAddressIn(text, senderAddress));
+  }
+
+  /** {@link Content#accessForSale} of the body. */
+  public String getAccessForSaleCue() {
+    return bodyCue("access for sale", Content::accessForSale);
+  }
+
+  /** {@link Content#extortion} of the body. */
+  public String getExtortionCue() {
+    return bodyCue("extortion", Content::extortion);
+  }
+
   /** {@link Content#lookAlikeLetters} of the body. */
   public String getLookAlikeLettersCue() {
     return bodyCue("look-alike", Content::lookAlikeLetters);

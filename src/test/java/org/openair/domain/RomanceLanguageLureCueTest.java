@@ -81,4 +81,11 @@ class RomanceLanguageLureCueTest {
     assertThat(Content.governmentNotice("Tous droits réservés.")).isNull();
     assertThat(Content.governmentNotice("Les droits de l'homme et du citoyen")).isNull();
   }
+
+  @Test
+  void shouldTakeAnUrgeToCheckCpfRightsAsAGovernmentPretext() {
+    assertThat(Content.governmentNotice("Vérifiez vos droits CPF dès maintenant.")).isNotNull();
+    assertThat(Content.governmentNotice("Vérifier mon éligibilité CPF")).isNotNull();
+    assertThat(Content.governmentNotice("Le gouvernement réforme le CPF cette année.")).isNull();
+  }
 }

@@ -71,4 +71,28 @@ class WindfallCueTest {
     assertThat(Content.windfall("You won the lottery of life: call 1,500.000 times a day."))
         .isNull();
   }
+
+  @Test
+  void shouldTakeTheReadersPrizeAsAWindfall() {
+    assertThat(
+            Content.windfall(
+                "We discovered you have not received your winning prize, valued at $650,000.00."))
+        .isNotNull();
+  }
+
+  @Test
+  void shouldFindSumsInWordsAndCompensationInOtherLanguages() {
+    assertThat(Content.windfall("A Sra. Wanczyk doou cinco milhões de dólares para você."))
+        .isNotNull();
+    assertThat(
+            Content.windfall(
+                "Programa de indenização: cada pessoa recebe USD$ 350.000,00. Seu e-mail estava na"
+                    + " lista."))
+        .isNotNull();
+  }
+
+  @Test
+  void shouldNotTakeAMillionInTheNewsForAWindfall() {
+    assertThat(Content.windfall("The city spent five million dollars on the bridge.")).isNull();
+  }
 }
