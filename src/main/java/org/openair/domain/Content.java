@@ -561,6 +561,13 @@ public final class Content {
   // A token after a wide gap at the end of a subject makes every copy unique (a "hash buster").
   private static final Pattern PADDED_TOKEN = Pattern.compile("\\S\\s{6,}(\\S+)\\s*$");
 
+  private static final Pattern PADDED_DIGITS = Pattern.compile("\\d{3,}");
+
+  private static final Pattern PADDED_CAPITALS = Pattern.compile("[A-Z]{4,}");
+
+  /** Letters a padded token needs before it can be told from a word by its letters. */
+  static final int PADDED_MASH_SHORTEST = 5;
+
   private static final Pattern STYLED_LETTERS = Pattern.compile("[\\x{1D400}-\\x{1D7FF}]{3,}");
 
   // Zero-width and combining fillers between the letters of a word break it up for filters only.
@@ -631,6 +638,74 @@ public final class Content {
   /** Different sales moves a text needs before it counts as a pitch. */
   static final int SALES_MOVES_NEEDED = 2;
 
+  /**
+   * The moves of a stock tip mailed to strangers to pump a thinly traded share ("pump and dump"),
+   * one pattern per move: a ticker on an over-the-counter market, a buy call, a forecast or a nudge
+   * to take a position, past gains in percent, and the paid-promotion disclaimer. Financial news
+   * and brokers' letters make one or two of these moves; a tout makes three.
+   */
+  private static final List<CuePattern> STOCK_TOUT_MOVES =
+      List.of(
+          CuePattern.compile(
+              "\\b(?:stock symbol|ticker symbol|(?:otc ?bb|otc|pink ?sheets?)\\s*:\\s*[a-z]{3,5}\\b"
+                  + "|otc ?bb\\b|pink sheets\\b|penny stocks?\\b)"),
+          CuePattern.compile(
+              "\\b(?:strong buy|(?:short|long)[- ]term (?:buy|target)|undervalued|hot stock"
+                  + "|stock alert|(?:investment|research) alert|buy recommendation)"),
+          CuePattern.compile(
+              "\\b(?:(?:prices?|shares?|stock) (?:could|should|will|may) (?:\\p{L}+ )?"
+                  + "(?:skyrocket|soar|double|triple|explode)|(?:price )?target of \\$"
+                  + "|(?:put|add) \\p{L}+ (?:to|on) your watch ?list|acquire a position)"),
+          CuePattern.compile("\\b(?:up|gained|rose|climbed|jumped) (?:over |more than )?\\d+ ?%"),
+          CuePattern.compile(
+              "\\b(?:not a registered (?:investment|financial) advis"
+                  + "|(?:received|been paid|compensated) [^.]{0,60}(?:shares"
+                  + "|for (?:this|the) (?:report|profile|advertisement|newsletter))"
+                  + "|profiled compan)"));
+
+  /**
+   * The moves of a lead-generation mailing for loans, credit and insurance, one pattern per move:
+   * lenders or brokers said to compete for the reader, credit said not to matter, the products
+   * (refinancing, consolidation, home equity), a rate hook, and the quick form or free quote that
+   * collects the reader's details. A bank's own letter makes one or two; the mailing makes three.
+   */
+  private static final List<CuePattern> LEAD_FORM_MOVES =
+      List.of(
+          CuePattern.compile(
+              "\\b(?:lenders? (?:will )?compete|compete for your (?:loan|business|mortgage)"
+                  + "|(?:receive|get|compare) (?:up to )?\\d+ (?:free )?(?:quotes|offers|lenders)"
+                  + "|hundreds of lenders|top (?:mortgage )?(?:brokers|lenders))"),
+          CuePattern.compile(
+              "\\b(?:less than perfect credit|(?:bad|poor|damaged|no) credit\\b(?! cards?)"
+                  + "|regardless of (?:your )?credit|credit (?:doesn't|does not) (?:have to be|matter))"),
+          CuePattern.compile(
+              "\\b(?:refinanc\\p{L}*|debt consolidation|consolidate (?:your )?(?:\\p{L}+ )?"
+                  + "(?:debts?|bills)|second mortgage|home equity|cash[- ]out)"),
+          CuePattern.compile(
+              "\\b(?:(?:mortgage|interest) rates? (?:are|have|hit)|\\d+ (?:year|yr\\.?) lows?"
+                  + "|lowest (?:point|level) in \\d+ years|lower (?:your )?monthly payments?)"),
+          CuePattern.compile(
+              "\\b(?:(?:quick|short|simple|free|easy|online) (?:\\p{L}+, )*(?:\\p{L}+ )?"
+                  + "(?:form|application)\\b|(?:free|no[- ]obligation|instant) (?:\\p{L}+ )?quotes?\\b"
+                  + "|(?:life|health|auto|term) insurance quotes?)"));
+
+  /**
+   * Bulk mailing sold by bulk mail: millions of addresses for a price, or a direct e-mail
+   * advertising service offered to strangers. Marketing firms describe their services in the same
+   * words, so the cue only adds to others.
+   */
+  private static final CuePattern BULK_MAIL_SALE =
+      CuePattern.compile(
+          "\\b(?:\\d[\\d,.]* (?:million|thousand|m) (?:fresh |targeted |verified |opt-?in )?"
+              + "e-?mail addresses|e-?mail addresses for (?:only )?\\$"
+              + "|(?:direct|bulk|mass) e-?mail (?:advertising|marketing|services?|software|campaigns?)"
+              + "|send (?:your (?:ad|message|offer) )?to (?:\\d[\\d,.]* )?(?:million|millions of)"
+              + " (?:people|prospects|e-?mail)"
+              + "|e-?mail (?:advertising|marketing) (?:company|service)s?|targeted e-?mail lists?)");
+
+  /** Different stock-tout or lead-form moves a text needs before it counts. */
+  static final int PITCH_MOVES_STRONG = 3;
+
   /** Different lures that make a lure mailing beyond doubt (see {@link #scamLures}). */
   static final int SCAM_LURES_STRONG = 2;
 
@@ -693,6 +768,11 @@ public final class Content {
 
   /** Letters and digits without a break that make a token key material, not a random code. */
   private static final int CODE_LONGEST_RUN = 20;
+
+  /** Letters a lower-case letter mash has at least and at most (see {@link #isLetterMash}). */
+  static final int MASH_SHORTEST = 12;
+
+  static final int MASH_LONGEST = 40;
 
   /** How far from the start and from the end of the body a random code is looked for. */
   private static final int CODE_REACH = 400;
@@ -990,12 +1070,39 @@ public final class Content {
    * {@code ", "} in quotes, when at least two different moves occur; else null.
    */
   public static String salesPitch(CharSequence text) {
+    return moves(SALES_MOVES, text);
+  }
+
+  /**
+   * The moves of a stock tout (see {@link #STOCK_TOUT_MOVES}) found in the text, joined as {@link
+   * #salesPitch} joins them, when at least two occur; else null.
+   */
+  public static String stockTout(CharSequence text) {
+    return moves(STOCK_TOUT_MOVES, text);
+  }
+
+  /**
+   * The moves of a loan, credit or insurance lead-generation mailing (see {@link #LEAD_FORM_MOVES})
+   * found in the text, joined as {@link #salesPitch} joins them, when at least two occur; else
+   * null.
+   */
+  public static String leadForm(CharSequence text) {
+    return moves(LEAD_FORM_MOVES, text);
+  }
+
+  /** Bulk mailing or mailing addresses offered for sale, or null. */
+  public static String bulkMailSale(CharSequence text) {
+    return BULK_MAIL_SALE.find(text);
+  }
+
+  // One phrase per move found, joined in quotes, when at least two different moves occur.
+  private static String moves(List<CuePattern> moves, CharSequence text) {
     if (text == null || text.length() == 0) {
       return null;
     }
     CuePattern.Text lower = CuePattern.Text.of(text);
     List<String> found = new ArrayList<>();
-    for (CuePattern p : SALES_MOVES) {
+    for (CuePattern p : moves) {
       String phrase = p.find(lower);
       if (phrase != null) {
         found.add(phrase);
@@ -1063,6 +1170,23 @@ public final class Content {
   }
 
   /**
+   * Whether a token padded onto a subject's end (see {@link #disguisedSubject}) is a code rather
+   * than a word: digits, capitals, a random code or a mash of letters that no word spells. Padding
+   * and a code together are a hash buster; a subject folded before its last word leaves the gap but
+   * not the code.
+   */
+  public static boolean paddedCode(String token) {
+    if (token == null) {
+      return false;
+    }
+    String t = stripBrackets(token);
+    return PADDED_DIGITS.matcher(t).matches()
+        || PADDED_CAPITALS.matcher(t).matches()
+        || isRandomCode(t)
+        || isLetterMash(t.toLowerCase(Locale.ROOT), PADDED_MASH_SHORTEST);
+  }
+
+  /**
    * A word of the text split by invisible characters, when at least three are, or null. Fillers
    * between words (newsletters pad their preview line so) do not count.
    */
@@ -1108,8 +1232,9 @@ public final class Content {
    * checksum filters cannot count them. Alone means on a line of its own or as the very first or
    * last word of the body (an HTML body's text has no lines). The code mixes lower- and upper-case
    * letters with digits, switching between letters and digits at least {@link #CODE_SWITCHES}
-   * times; a typed word, an acronym, a part number, an upper-case licence key, a hexadecimal hash
-   * or a message id does not.
+   * times, or is a mash of lower-case letters that no word spells (see {@link #isLetterMash}); a
+   * typed word, an acronym, a part number, an upper-case licence key, a hexadecimal hash or a
+   * message id is neither.
    */
   public static String randomCode(CharSequence written) {
     if (written == null || written.length() == 0) {
@@ -1184,6 +1309,9 @@ public final class Content {
   }
 
   private static boolean isRandomCode(String token) {
+    if (isLetterMash(token)) {
+      return true;
+    }
     if (token.length() < 7
         || !RANDOM_CODE.matcher(token).matches()
         || MAIL_ID.matcher(token).find()) {
@@ -1210,6 +1338,40 @@ public final class Content {
       }
     }
     return lower && upper && switches >= CODE_SWITCHES && !HEX_NUMBER.matcher(token).matches();
+  }
+
+  /**
+   * Whether the token is a run of lower-case letters typed at random, the other way hash busters
+   * are written: at least {@link #MASH_SHORTEST} letters (shorter tokens are words) and at most
+   * {@link #MASH_LONGEST} (longer ones are encoded data), with five consonants in a row, four
+   * vowels in a row or a "q" not followed by "u", none of which a word in a Latin-script language
+   * of that length has.
+   */
+  private static boolean isLetterMash(String token) {
+    return isLetterMash(token, MASH_SHORTEST);
+  }
+
+  private static boolean isLetterMash(String token, int shortest) {
+    if (token.length() < shortest || token.length() > MASH_LONGEST) {
+      return false;
+    }
+    int consonants = 0;
+    int vowels = 0;
+    boolean odd = false;
+    for (int i = 0; i < token.length(); i++) {
+      char c = token.charAt(i);
+      if (c < 'a' || c > 'z') {
+        return false;
+      }
+      boolean vowel = "aeiou".indexOf(c) >= 0;
+      consonants = vowel ? 0 : consonants + 1;
+      vowels = vowel ? vowels + 1 : 0;
+      odd |=
+          consonants >= 5
+              || vowels >= 4
+              || c == 'q' && (i + 1 == token.length() || token.charAt(i + 1) != 'u');
+    }
+    return odd;
   }
 
   private static boolean isInvisible(char c) {

@@ -439,6 +439,21 @@ public class Message {
     return wholeCue("sales-pitch", Content::salesPitch);
   }
 
+  /** {@link Content#stockTout} of the subject and body together. */
+  public String getStockToutCue() {
+    return wholeCue("stock-tout", Content::stockTout);
+  }
+
+  /** {@link Content#leadForm} of the subject and body together. */
+  public String getLeadFormCue() {
+    return wholeCue("lead-form", Content::leadForm);
+  }
+
+  /** {@link Content#bulkMailSale} of the subject and body together. */
+  public String getBulkMailSaleCue() {
+    return wholeCue("bulk-mail-sale", Content::bulkMailSale);
+  }
+
   /** {@link Content#advanceFee} of the subject and body together. */
   public String getAdvanceFeeCue() {
     return wholeCue("advance-fee", Content::advanceFee);
