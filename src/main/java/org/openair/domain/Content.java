@@ -470,11 +470,22 @@ public final class Content {
           "\\b(?:this (?:e-?mail |message |mail )?is not (?:a )?spam\\b(?! list)"
               + "|(?:not|never) (?:sent )?unsolicited|never sends? unsolicited"
               + "|compl(?:iance|ies|y) with [^.]{0,60}(?:can-spam|s\\.? ?1618)"
+              // Bills on unsolicited mail that bulk mailers cite to look lawful, and the states
+              // they
+              // leave out to stay clear of those states' laws.
+              + "|h\\.? ?r\\.? ?(?:1910|3113|4176)\\b|unsolicited commercial (?:electronic )?(?:e-?)?mail act"
+              + "|not intended for residents of"
               + "|(?:your|this) (?:e-?mail )?address (?:was|has been) (?:obtained|collected|harvested)"
               + "|(?:purchased|rented) (?:e-?mail |mailing )?list"
               + "|offers? from (?:our |one of our )?(?:affiliates|partners|sponsors|third[- ]part(?:y|ies)"
               + "|marketing partners)"
-              + "|(?:through|by|from) one of our (?:marketing |advertising )?partners"
+              + "|(?:through|by|from|with) one of our (?:marketing |advertising )?partners"
+              + "|affiliate relationship"
+              // An address on a list sold or shared as "opt-in", or consent given to a publisher
+              // that mails for others.
+              + "|(?:targeted |permission[- ]based )?opt-?in (?:e-?mail )?list"
+              + "|opted[- ]in\\s+to\\s+receive\\s+(?:e-?mail|offers|mailings)\\s+from\\s+(?:publisher"
+              + "|(?:our\\s+|one\\s+of\\s+our\\s+)?(?:partners|sponsors|affiliates)|third)"
               + "|entered (?:the|a|our) (?:weekly |monthly |daily )?(?:draw|drawing|contest) at"
               // The label US law asks of advertising sent without the reader's consent.
               + "|this (?:e-?mail |message )?is an advertisement)");
