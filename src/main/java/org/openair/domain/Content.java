@@ -549,7 +549,8 @@ public final class Content {
               + "|(?:view|see|check out) (?:my|her) (?:profile|photos|pics)"
               + "|(?:mijn|haar) (?:profiel|foto'?s) (?:te )?bekijken|(?:mein|ihr) profil an(?:sehen|schauen)"
               + "|(?:frauen|singles|damen) in (?:ihrer|deiner) (?:n[a\u00e4]he|umgebung)"
-              + "|(?:frauen|singles) (?:zu )?(?:treffen|kennenlernen)|sexkontakte?|seitensprung"
+              + "|(?:frauen|singles) (?:zu )?(?:treffen|kennenlernen)|sexkontakt\\p{L}*|seitensprung"
+              + "|sexabenteuer\\p{L}*|one-night-stands?|erotisch\\p{L}*"
               + "|erotik\\p{L}*|(?:vrouwen|meisjes|dames|singles) (?:\\p{L}+ )?(?:ontmoeten|chatten|daten)"
               + "|spannende (?:afspraak|date)|sexdate|naaktfoto\\p{L}*|flirten"
               + "|femmes (?:c[e\u00e9]libataires|pr[e\u00e8]s de chez)"
@@ -701,6 +702,32 @@ public final class Content {
                   + "|(?:life|health|auto|term) insurance quotes?)"));
 
   /**
+   * The moves of a work-from-home or business-opportunity pitch, one pattern per move: an income
+   * claim, work from home, being one's own boss or part-time hours, a downline or multi-level
+   * scheme, and free information without risk. A job advert or a franchise's letter makes one or
+   * two; the pitch makes three.
+   */
+  private static final List<CuePattern> HOME_INCOME_MOVES =
+      List.of(
+          CuePattern.compile(
+              "\\b(?:\\$[\\d,]+(?:\\.\\d\\d)? (?:per|a|every|each) (?:week|month|day)"
+                  + "|earn (?:up to |over |an extra )?\\$|six[- ]figures?"
+                  + "|make (?:huge |big |serious )?(?:money|profits)|make \\$"
+                  + "|(?:extra|residual|additional|substantial) income)"),
+          CuePattern.compile(
+              "\\b(?:from (?:the comfort of )?(?:your )?(?:own )?home\\b|home[- ]based"
+                  + "|(?:work|working) (?:from|at) home)"),
+          CuePattern.compile(
+              "\\b(?:be your own boss|work for yourself|no experience (?:necessary|required|needed)"
+                  + "|fire your boss|part[- ]time|financial (?:freedom|independence))"),
+          CuePattern.compile(
+              "\\b(?:downline|network marketing|multi-?level marketing|mlm\\b"
+                  + "|business opportunit(?:y|ies)|ground floor)"),
+          CuePattern.compile(
+              "\\b(?:free (?:information|info|report|details)|information (?:package|kit)"
+                  + "|(?:no|without) (?:selling|risk|investment))"));
+
+  /**
    * Bulk mailing sold by bulk mail: millions of addresses for a price, or a direct e-mail
    * advertising service offered to strangers. Marketing firms describe their services in the same
    * words, so the cue only adds to others.
@@ -713,9 +740,6 @@ public final class Content {
               + "|send (?:your (?:ad|message|offer) )?to (?:\\d[\\d,.]* )?(?:million|millions of)"
               + " (?:people|prospects|e-?mail)"
               + "|e-?mail (?:advertising|marketing) (?:company|service)s?|targeted e-?mail lists?)");
-
-  /** Different stock-tout or lead-form moves a text needs before it counts. */
-  static final int PITCH_MOVES_STRONG = 3;
 
   /** Different lures that make a lure mailing beyond doubt (see {@link #scamLures}). */
   static final int SCAM_LURES_STRONG = 2;
@@ -1099,6 +1123,15 @@ public final class Content {
    */
   public static String leadForm(CharSequence text) {
     return moves(LEAD_FORM_MOVES, text);
+  }
+
+  /**
+   * The moves of a work-from-home or business-opportunity pitch (see {@link #HOME_INCOME_MOVES})
+   * found in the text, joined as {@link #salesPitch} joins them, when at least two occur; else
+   * null.
+   */
+  public static String homeIncome(CharSequence text) {
+    return moves(HOME_INCOME_MOVES, text);
   }
 
   /** Bulk mailing or mailing addresses offered for sale, or null. */

@@ -449,6 +449,11 @@ public class Message {
     return wholeCue("lead-form", Content::leadForm);
   }
 
+  /** {@link Content#homeIncome} of the subject and body together. */
+  public String getHomeIncomeCue() {
+    return wholeCue("home-income", Content::homeIncome);
+  }
+
   /** {@link Content#bulkMailSale} of the subject and body together. */
   public String getBulkMailSaleCue() {
     return wholeCue("bulk-mail-sale", Content::bulkMailSale);

@@ -52,4 +52,17 @@ class BulkPitchMovesTest {
     assertThat(Content.bulkMailSale("Spammers bought a million addresses, the article says."))
         .isNull();
   }
+
+  @Test
+  void shouldFindThreeMovesOfAWorkFromHomePitch() {
+    String pitch =
+        "Earn extra income working from home. Be your own boss and join our downline today.";
+
+    assertThat(Content.phrases(Content.homeIncome(pitch))).isEqualTo(4);
+  }
+
+  @Test
+  void shouldNotFindAWorkFromHomePitchInAJobAdvert() {
+    assertThat(Content.homeIncome("The role allows working from home two days a week.")).isNull();
+  }
 }
