@@ -474,16 +474,15 @@ public final class Content {
               // they
               // leave out to stay clear of those states' laws.
               + "|h\\.? ?r\\.? ?(?:1910|3113|4176)\\b|unsolicited commercial (?:electronic )?(?:e-?)?mail act"
-              + "|not intended for residents of"
               + "|(?:your|this) (?:e-?mail )?address (?:was|has been) (?:obtained|collected|harvested)"
               + "|(?:purchased|rented) (?:e-?mail |mailing )?list"
               + "|offers? from (?:our |one of our )?(?:affiliates|partners|sponsors|third[- ]part(?:y|ies)"
               + "|marketing partners)"
               + "|(?:through|by|from|with) one of our (?:marketing |advertising )?partners"
-              + "|affiliate relationship"
               // An address on a list sold or shared as "opt-in", or consent given to a publisher
               // that mails for others.
-              + "|(?:targeted |permission[- ]based )?opt-?in (?:e-?mail )?list"
+              + "|(?:targeted|permission[- ]based)\\s+opt-?in\\s+(?:e-?mail\\s+)?list"
+              + "|(?:on|part of|member of) (?:a|an|the same) opt-?in (?:e-?mail )?list"
               + "|opted[- ]in\\s+to\\s+receive\\s+(?:e-?mail|offers|mailings)\\s+from\\s+(?:publisher"
               + "|(?:our\\s+|one\\s+of\\s+our\\s+)?(?:partners|sponsors|affiliates)|third)"
               + "|entered (?:the|a|our) (?:weekly |monthly |daily )?(?:draw|drawing|contest) at"
@@ -652,15 +651,15 @@ public final class Content {
 
   /**
    * The moves of a stock tip mailed to strangers to pump a thinly traded share ("pump and dump"),
-   * one pattern per move: a ticker on an over-the-counter market, a buy call, a forecast or a nudge
-   * to take a position, past gains in percent, and the paid-promotion disclaimer. Financial news
-   * and brokers' letters make one or two of these moves; a tout makes three.
+   * one pattern per move: a share on an over-the-counter market (required), a buy call, a forecast
+   * or a nudge to take a position, past gains in percent, and the paid-promotion disclaimer.
+   * Financial news and brokers' letters make one or two of these moves; a tout makes three.
    */
   private static final List<CuePattern> STOCK_TOUT_MOVES =
       List.of(
           CuePattern.compile(
-              "\\b(?:stock symbol|ticker symbol|(?:otc ?bb|otc|pink ?sheets?)\\s*:\\s*[a-z]{3,5}\\b"
-                  + "|otc ?bb\\b|pink sheets\\b|penny stocks?\\b)"),
+              "\\b(?:(?:otc ?bb|otc|pink ?sheets?)\\s*:\\s*[a-z]{3,5}\\b|otc ?bb\\b|pink sheets\\b"
+                  + "|otc markets\\b|penny stocks?\\b)"),
           CuePattern.compile(
               "\\b(?:strong buy|(?:short|long)[- ]term (?:buy|target)|undervalued|hot stock"
                   + "|stock alert|(?:investment|research) alert|buy recommendation)"),
@@ -1110,10 +1109,16 @@ public final class Content {
 
   /**
    * The moves of a stock tout (see {@link #STOCK_TOUT_MOVES}) found in the text, joined as {@link
-   * #salesPitch} joins them, when at least two occur; else null.
+   * #salesPitch} joins them, when at least two occur and one of them names an over-the-counter
+   * share; else null.
    */
   public static String stockTout(CharSequence text) {
-    return moves(STOCK_TOUT_MOVES, text);
+    String found = moves(STOCK_TOUT_MOVES, text);
+    // Touts pump shares nobody else follows; a tip on a listed share is a broker's or a
+    // newsletter's.
+    return found != null && STOCK_TOUT_MOVES.get(0).find(CuePattern.Text.of(text)) != null
+        ? found
+        : null;
   }
 
   /**

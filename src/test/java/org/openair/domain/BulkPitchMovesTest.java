@@ -8,7 +8,7 @@ class BulkPitchMovesTest {
   @Test
   void shouldFindThreeMovesOfAStockTout() {
     String tout =
-        "OTC Newsletter. Cal-Bay (Stock Symbol: CBYI). Watch for analyst \"Strong Buy"
+        "OTC Newsletter. Cal-Bay (OTCBB: CBYI). Watch for analyst \"Strong Buy"
             + " Recommendations\". Put CBYI on your watch list, acquire a position TODAY.";
 
     assertThat(Content.phrases(Content.stockTout(tout))).isEqualTo(3);
@@ -17,6 +17,15 @@ class BulkPitchMovesTest {
   @Test
   void shouldNotFindAStockToutInMarketNews() {
     assertThat(Content.stockTout("The board approved the dividend; shares rose 3% this week."))
+        .isNull();
+  }
+
+  @Test
+  void shouldNotFindAStockToutInATipOnAListedShare() {
+    assertThat(
+            Content.stockTout(
+                "Our analysts rate the share a strong buy with a price target of $210; it rose 12%"
+                    + " this quarter."))
         .isNull();
   }
 
