@@ -531,11 +531,21 @@ public final class Content {
           "\\b(?:this (?:e-?mail |message |mail )?is not (?:a )?spam\\b(?! list)"
               + "|(?:not|never) (?:sent )?unsolicited|never sends? unsolicited"
               + "|compl(?:iance|ies|y) with [^.]{0,60}(?:can-spam|s\\.? ?1618)"
+              // Bills on unsolicited mail that bulk mailers cite to look lawful, and the states
+              // they
+              // leave out to stay clear of those states' laws.
+              + "|h\\.? ?r\\.? ?(?:1910|3113|4176)\\b|unsolicited commercial (?:electronic )?(?:e-?)?mail act"
               + "|(?:your|this) (?:e-?mail )?address (?:was|has been) (?:obtained|collected|harvested)"
               + "|(?:purchased|rented) (?:e-?mail |mailing )?list"
               + "|offers? from (?:our |one of our )?(?:affiliates|partners|sponsors|third[- ]part(?:y|ies)"
               + "|marketing partners)"
-              + "|(?:through|by|from) one of our (?:marketing |advertising )?partners"
+              + "|(?:through|by|from|with) one of our (?:marketing |advertising )?partners"
+              // An address on a list sold or shared as "opt-in", or consent given to a publisher
+              // that mails for others.
+              + "|(?:targeted|permission[- ]based)\\s+opt-?in\\s+(?:e-?mail\\s+)?list"
+              + "|(?:on|part of|member of) (?:a|an|the same) opt-?in (?:e-?mail )?list"
+              + "|opted[- ]in\\s+to\\s+receive\\s+(?:e-?mail|offers|mailings)\\s+from\\s+(?:publisher"
+              + "|(?:our\\s+|one\\s+of\\s+our\\s+)?(?:partners|sponsors|affiliates)|third)"
               + "|(?:this is a|this (?:e-?mail|message) is a) one[- ]time (?:e-?mail(?:ing)?|mailing|message)"
               + "|sent (?:to you )?(?:on behalf of [^.]{1,60}? )?by an? (?:3rd|third)[- ]party"
               + " (?:marketing|advertising|advertiser|mailer)"
@@ -605,8 +615,9 @@ public final class Content {
               + "|(?:view|see|check out) (?:my|her) (?:profile|photos|pics)"
               + "|(?:mijn|haar) (?:profiel|foto'?s) (?:te )?bekijken|(?:mein|ihr) profil an(?:sehen|schauen)"
               + "|(?:frauen|singles|damen) in (?:ihrer|deiner) (?:n[a\u00e4]he|umgebung)"
-              + "|(?:frauen|singles) (?:zu )?(?:treffen|kennenlernen|chatten)|sexkontakte?|seitensprung"
+              + "|(?:frauen|singles) (?:zu )?(?:treffen|kennenlernen|chatten)|sexkontakt\\p{L}*|seitensprung"
               + "|profile in (?:ihrer|deiner) (?:n[a\u00e4]he|umgebung)|liebesleben"
+              + "|sexabenteuer\\p{L}*|one-night-stands?|erotisch\\p{L}*"
               + "|erotik\\p{L}*|erotic\\p{L}*|(?:vrouwen|meisjes|dames|singles) (?:\\p{L}+ )?(?:ontmoeten|chatten|daten)"
               + "|(?:ontmoet|ontmoeten|chat met|date met) (?:\\p{L}+ ){0,3}(?:vrouwen|meisjes|dames|singles)"
               + "|spannende (?:afspraak|date)|sexdate|naaktfoto\\p{L}*|flirten"
@@ -629,6 +640,13 @@ public final class Content {
 
   // A token after a wide gap at the end of a subject makes every copy unique (a "hash buster").
   private static final Pattern PADDED_TOKEN = Pattern.compile("\\S\\s{6,}(\\S+)\\s*$");
+
+  private static final Pattern PADDED_DIGITS = Pattern.compile("\\d{3,}");
+
+  private static final Pattern PADDED_CAPITALS = Pattern.compile("[A-Z]{4,}");
+
+  /** Letters a padded token needs before it can be told from a word by its letters. */
+  static final int PADDED_MASH_SHORTEST = 5;
 
   private static final Pattern STYLED_LETTERS = Pattern.compile("[\\x{1D400}-\\x{1D7FF}]{3,}");
 
@@ -661,10 +679,6 @@ public final class Content {
               + "|(?:extra|additional|residual|home[- ]based) income|earn (?:up to )?\\$"
               + "|(?:lowest|low) (?:mortgage )?(?:rates?|prices?)|debt (?:free|consolidation|relief)"
               + "|make money|work (?:from|at) home|credit (?:card )?(?:offers?|repair)"
-              // Bulk mailing sold as a service: lists of addresses and the software to mail them.
-              + "|(?:targeted|fresh|verified|opt-in) e-?mail (?:addresses|lists?)"
-              + "|millions? of (?:fresh |targeted |valid )?e-?mail addresses"
-              + "|bulk e-?mail(?:ing)? (?:software|services?|programs?|servers?)"
               + "|act now|order now|buy now"
               + "|limited[- ]time offer|special promotion|save (?:up to )?\\d+%|\\$\\d[\\d,]*"
               + " (?:per|a) (?:week|month|day)"
@@ -749,6 +763,100 @@ public final class Content {
   /** Different sales moves a text needs before it counts as a pitch. */
   static final int SALES_MOVES_NEEDED = 2;
 
+  /**
+   * The moves of a stock tip mailed to strangers to pump a thinly traded share ("pump and dump"),
+   * one pattern per move: a share on an over-the-counter market (required), a buy call, a forecast
+   * or a nudge to take a position, past gains in percent, and the paid-promotion disclaimer.
+   * Financial news and brokers' letters make one or two of these moves; a tout makes three.
+   */
+  private static final List<CuePattern> STOCK_TOUT_MOVES =
+      List.of(
+          CuePattern.compile(
+              "\\b(?:(?:otc ?bb|otc|pink ?sheets?)\\s*:\\s*[a-z]{3,5}\\b|otc ?bb\\b|pink sheets\\b"
+                  + "|otc markets\\b|penny stocks?\\b)"),
+          CuePattern.compile(
+              "\\b(?:strong buy|(?:short|long)[- ]term (?:buy|target)|undervalued|hot stock"
+                  + "|stock alert|(?:investment|research) alert|buy recommendation)"),
+          CuePattern.compile(
+              "\\b(?:(?:prices?|shares?|stock) (?:could|should|will|may) (?:\\p{L}+ )?"
+                  + "(?:skyrocket|soar|double|triple|explode)|(?:price )?target of \\$"
+                  + "|(?:put|add) \\p{L}+ (?:to|on) your watch ?list|acquire a position)"),
+          CuePattern.compile("\\b(?:up|gained|rose|climbed|jumped) (?:over |more than )?\\d+ ?%"),
+          CuePattern.compile(
+              "\\b(?:not a registered (?:investment|financial) advis"
+                  + "|(?:received|been paid|compensated) [^.]{0,60}(?:shares"
+                  + "|for (?:this|the) (?:report|profile|advertisement|newsletter))"
+                  + "|profiled compan)"));
+
+  /**
+   * The moves of a lead-generation mailing for loans, credit and insurance, one pattern per move:
+   * lenders or brokers said to compete for the reader, credit said not to matter, the products
+   * (refinancing, consolidation, home equity), a rate hook, and the quick form or free quote that
+   * collects the reader's details. A bank's own letter makes one or two; the mailing makes three.
+   */
+  private static final List<CuePattern> LEAD_FORM_MOVES =
+      List.of(
+          CuePattern.compile(
+              "\\b(?:lenders? (?:will )?compete|compete for your (?:loan|business|mortgage)"
+                  + "|(?:receive|get|compare) (?:up to )?\\d+ (?:free )?(?:quotes|offers|lenders)"
+                  + "|hundreds of lenders|top (?:mortgage )?(?:brokers|lenders))"),
+          CuePattern.compile(
+              "\\b(?:less than perfect credit|(?:bad|poor|damaged|no) credit\\b(?! cards?)"
+                  + "|regardless of (?:your )?credit|credit (?:doesn't|does not) (?:have to be|matter))"),
+          CuePattern.compile(
+              "\\b(?:refinanc\\p{L}*|debt consolidation|consolidate (?:your )?(?:\\p{L}+ )?"
+                  + "(?:debts?|bills)|second mortgage|home equity|cash[- ]out)"),
+          CuePattern.compile(
+              "\\b(?:(?:mortgage|interest) rates? (?:are|have|hit)|\\d+ (?:year|yr\\.?) lows?"
+                  + "|lowest (?:point|level) in \\d+ years|lower (?:your )?monthly payments?)"),
+          CuePattern.compile(
+              "\\b(?:(?:quick|short|simple|free|easy|online) (?:\\p{L}+, )*(?:\\p{L}+ )?"
+                  + "(?:form|application)\\b|(?:free|no[- ]obligation|instant) (?:\\p{L}+ )?quotes?\\b"
+                  + "|(?:life|health|auto|term) insurance quotes?)"));
+
+  /**
+   * The moves of a work-from-home or business-opportunity pitch, one pattern per move: an income
+   * claim, work from home, being one's own boss or part-time hours, a downline or multi-level
+   * scheme, and free information without risk. A job advert or a franchise's letter makes one or
+   * two; the pitch makes three.
+   */
+  private static final List<CuePattern> HOME_INCOME_MOVES =
+      List.of(
+          CuePattern.compile(
+              "\\b(?:\\$[\\d,]+(?:\\.\\d\\d)? (?:per|a|every|each) (?:week|month|day)"
+                  + "|earn (?:up to |over |an extra )?\\$|six[- ]figures?"
+                  + "|make (?:huge |big |serious )?(?:money|profits)|make \\$"
+                  + "|(?:extra|residual|additional|substantial) income)"),
+          CuePattern.compile(
+              "\\b(?:from (?:the comfort of )?(?:your )?(?:own )?home\\b|home[- ]based"
+                  + "|(?:work|working) (?:from|at) home)"),
+          CuePattern.compile(
+              "\\b(?:be your own boss|work for yourself|no experience (?:necessary|required|needed)"
+                  + "|fire your boss|part[- ]time|financial (?:freedom|independence))"),
+          CuePattern.compile(
+              "\\b(?:downline|network marketing|multi-?level marketing|mlm\\b"
+                  + "|business opportunit(?:y|ies)|ground floor)"),
+          CuePattern.compile(
+              "\\b(?:free (?:information|info|report|details)|information (?:package|kit)"
+                  + "|(?:no|without) (?:selling|risk|investment))"));
+
+  /**
+   * Bulk mailing sold by bulk mail: millions of addresses for a price, or a direct e-mail
+   * advertising service offered to strangers. Marketing firms describe their services in the same
+   * words, so the cue only adds to others.
+   */
+  private static final CuePattern BULK_MAIL_SALE =
+      CuePattern.compile(
+          "\\b(?:\\d[\\d,.]* (?:million|thousand|m) (?:fresh |targeted |verified |opt-?in )?"
+              + "e-?mail addresses|e-?mail addresses for (?:only )?\\$"
+              + "|(?:direct|bulk|mass) e-?mail(?:ing)? (?:advertising|marketing|services?|software"
+              + "|programs?|servers?|campaigns?)"
+              + "|send (?:your (?:ad|message|offer) )?to (?:\\d[\\d,.]* )?(?:million|millions of)"
+              + " (?:people|prospects|e-?mail)"
+              + "|millions? of (?:fresh |targeted |valid )?e-?mail addresses"
+              + "|e-?mail (?:advertising|marketing) (?:company|service)s?"
+              + "|(?:targeted|fresh|verified|opt-?in) e-?mail (?:addresses|lists?))");
+
   /** Different lures that make a lure mailing beyond doubt (see {@link #scamLures}). */
   static final int SCAM_LURES_STRONG = 2;
 
@@ -815,6 +923,11 @@ public final class Content {
 
   /** Letters and digits without a break that make a token key material, not a random code. */
   private static final int CODE_LONGEST_RUN = 20;
+
+  /** Letters a lower-case letter mash has at least and at most (see {@link #isLetterMash}). */
+  static final int MASH_SHORTEST = 12;
+
+  static final int MASH_LONGEST = 40;
 
   /** How far from the start and from the end of the body a random code is looked for. */
   private static final int CODE_REACH = 400;
@@ -1132,12 +1245,54 @@ public final class Content {
    * {@code ", "} in quotes, when at least two different moves occur; else null.
    */
   public static String salesPitch(CharSequence text) {
+    return moves(SALES_MOVES, text);
+  }
+
+  /**
+   * The moves of a stock tout (see {@link #STOCK_TOUT_MOVES}) found in the text, joined as {@link
+   * #salesPitch} joins them, when at least two occur and one of them names an over-the-counter
+   * share; else null.
+   */
+  public static String stockTout(CharSequence text) {
+    String found = moves(STOCK_TOUT_MOVES, text);
+    // Touts pump shares nobody else follows; a tip on a listed share is a broker's or a
+    // newsletter's.
+    return found != null && STOCK_TOUT_MOVES.get(0).find(CuePattern.Text.of(text)) != null
+        ? found
+        : null;
+  }
+
+  /**
+   * The moves of a loan, credit or insurance lead-generation mailing (see {@link #LEAD_FORM_MOVES})
+   * found in the text, joined as {@link #salesPitch} joins them, when at least two occur; else
+   * null.
+   */
+  public static String leadForm(CharSequence text) {
+    return moves(LEAD_FORM_MOVES, text);
+  }
+
+  /**
+   * The moves of a work-from-home or business-opportunity pitch (see {@link #HOME_INCOME_MOVES})
+   * found in the text, joined as {@link #salesPitch} joins them, when at least two occur; else
+   * null.
+   */
+  public static String homeIncome(CharSequence text) {
+    return moves(HOME_INCOME_MOVES, text);
+  }
+
+  /** Bulk mailing or mailing addresses offered for sale, or null. */
+  public static String bulkMailSale(CharSequence text) {
+    return BULK_MAIL_SALE.find(text);
+  }
+
+  // One phrase per move found, joined in quotes, when at least two different moves occur.
+  private static String moves(List<CuePattern> moves, CharSequence text) {
     if (text == null || text.length() == 0) {
       return null;
     }
     CuePattern.Text lower = CuePattern.Text.of(text);
     List<String> found = new ArrayList<>();
-    for (CuePattern p : SALES_MOVES) {
+    for (CuePattern p : moves) {
       String phrase = p.find(lower);
       if (phrase != null) {
         found.add(phrase);
@@ -1242,6 +1397,23 @@ public final class Content {
   }
 
   /**
+   * Whether a token padded onto a subject's end (see {@link #disguisedSubject}) is a code rather
+   * than a word: digits, capitals, a random code or a mash of letters that no word spells. Padding
+   * and a code together are a hash buster; a subject folded before its last word leaves the gap but
+   * not the code.
+   */
+  public static boolean paddedCode(String token) {
+    if (token == null) {
+      return false;
+    }
+    String t = stripBrackets(token);
+    return PADDED_DIGITS.matcher(t).matches()
+        || PADDED_CAPITALS.matcher(t).matches()
+        || isRandomCode(t)
+        || isLetterMash(t.toLowerCase(Locale.ROOT), PADDED_MASH_SHORTEST);
+  }
+
+  /**
    * A word of the text split by invisible characters, when at least three are, or null. Fillers
    * between words (newsletters pad their preview line so) do not count.
    */
@@ -1287,8 +1459,9 @@ public final class Content {
    * checksum filters cannot count them. Alone means on a line of its own or as the very first or
    * last word of the body (an HTML body's text has no lines). The code mixes lower- and upper-case
    * letters with digits, switching between letters and digits at least {@link #CODE_SWITCHES}
-   * times; a typed word, an acronym, a part number, an upper-case licence key, a hexadecimal hash
-   * or a message id does not.
+   * times, or is a mash of lower-case letters that no word spells (see {@link #isLetterMash}); a
+   * typed word, an acronym, a part number, an upper-case licence key, a hexadecimal hash or a
+   * message id is neither.
    */
   public static String randomCode(CharSequence written) {
     if (written == null || written.length() == 0) {
@@ -1363,6 +1536,9 @@ public final class Content {
   }
 
   private static boolean isRandomCode(String token) {
+    if (isLetterMash(token)) {
+      return true;
+    }
     if (token.length() < 7
         || !RANDOM_CODE.matcher(token).matches()
         || MAIL_ID.matcher(token).find()) {
@@ -1389,6 +1565,40 @@ public final class Content {
       }
     }
     return lower && upper && switches >= CODE_SWITCHES && !HEX_NUMBER.matcher(token).matches();
+  }
+
+  /**
+   * Whether the token is a run of lower-case letters typed at random, the other way hash busters
+   * are written: at least {@link #MASH_SHORTEST} letters (shorter tokens are words) and at most
+   * {@link #MASH_LONGEST} (longer ones are encoded data), with five consonants in a row, four
+   * vowels in a row or a "q" not followed by "u", none of which a word in a Latin-script language
+   * of that length has.
+   */
+  private static boolean isLetterMash(String token) {
+    return isLetterMash(token, MASH_SHORTEST);
+  }
+
+  private static boolean isLetterMash(String token, int shortest) {
+    if (token.length() < shortest || token.length() > MASH_LONGEST) {
+      return false;
+    }
+    int consonants = 0;
+    int vowels = 0;
+    boolean odd = false;
+    for (int i = 0; i < token.length(); i++) {
+      char c = token.charAt(i);
+      if (c < 'a' || c > 'z') {
+        return false;
+      }
+      boolean vowel = "aeiou".indexOf(c) >= 0;
+      consonants = vowel ? 0 : consonants + 1;
+      vowels = vowel ? vowels + 1 : 0;
+      odd |=
+          consonants >= 5
+              || vowels >= 4
+              || c == 'q' && (i + 1 == token.length() || token.charAt(i + 1) != 'u');
+    }
+    return odd;
   }
 
   private static boolean isInvisible(char c) {

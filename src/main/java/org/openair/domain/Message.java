@@ -474,6 +474,26 @@ public class Message {
     return wholeCue("money-proposal", Content::moneyProposal);
   }
 
+  /** {@link Content#stockTout} of the subject and body together. */
+  public String getStockToutCue() {
+    return wholeCue("stock-tout", Content::stockTout);
+  }
+
+  /** {@link Content#leadForm} of the subject and body together. */
+  public String getLeadFormCue() {
+    return wholeCue("lead-form", Content::leadForm);
+  }
+
+  /** {@link Content#homeIncome} of the subject and body together. */
+  public String getHomeIncomeCue() {
+    return wholeCue("home-income", Content::homeIncome);
+  }
+
+  /** {@link Content#bulkMailSale} of the subject and body together. */
+  public String getBulkMailSaleCue() {
+    return wholeCue("bulk-mail-sale", Content::bulkMailSale);
+  }
+
   /** {@link Content#advanceFee} of the subject and body together. */
   public String getAdvanceFeeCue() {
     return wholeCue("advance-fee", Content::advanceFee);

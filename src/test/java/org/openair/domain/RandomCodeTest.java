@@ -57,4 +57,40 @@ class RandomCodeTest {
     assertThat(Content.randomCode("Signed:\nkdpz0NbECR2OS7PJoLY9lsPKgNshpJcDZIRsxJvXmfp5"))
         .isNull();
   }
+
+  @Test
+  void shouldFindLetterMashOnTheLastLine() {
+    assertThat(Content.randomCode("See you soon baby,\n-Tiffany\nkludlkaiplcqcnnaigaybaxhesr"))
+        .isEqualTo("kludlkaiplcqcnnaigaybaxhesr");
+  }
+
+  @Test
+  void shouldNotTakeLongWordsForLetterMash() {
+    assertThat(Content.randomCode("Thanks for the patch.\nstraightforwardly")).isNull();
+    assertThat(Content.randomCode("See the notes on\ninternationalization")).isNull();
+    assertThat(Content.randomCode("A word of eleven:\nbcdfghjklmn")).isNull();
+  }
+
+  @Test
+  void shouldNotTakeEncodedRunsForLetterMash() {
+    String run = "rvultlggfimwpvpdpbljywmclrotlmosbvpulpcknncttnsradjpbnvvnqcugnw";
+
+    assertThat(Content.randomCode("Read the message:\n" + run)).isNull();
+  }
+
+  @Test
+  void shouldTakeDigitsCapitalsAndMashPaddedOntoASubjectForCodes() {
+    assertThat(Content.paddedCode("22311")).isTrue();
+    assertThat(Content.paddedCode("BSJMCOIK")).isTrue();
+    assertThat(Content.paddedCode("qkdjtqsscr")).isTrue();
+    assertThat(Content.paddedCode("[c2971x]")).isFalse();
+  }
+
+  @Test
+  void shouldNotTakeWordsPaddedOntoASubjectForCodes() {
+    assertThat(Content.paddedCode("orbad?")).isFalse();
+    assertThat(Content.paddedCode("FYI")).isFalse();
+    assertThat(Content.paddedCode("tomorrow")).isFalse();
+    assertThat(Content.paddedCode(null)).isFalse();
+  }
 }
