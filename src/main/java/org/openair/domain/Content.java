@@ -1245,7 +1245,7 @@ public final class Content {
    * {@code ", "} in quotes, when at least two different moves occur; else null.
    */
   public static String salesPitch(CharSequence text) {
-    return moves(SALES_MOVES, text);
+    return moves(SALES_MOVES, text, SALES_MOVES_NEEDED);
   }
 
   /**
@@ -1254,12 +1254,15 @@ public final class Content {
    * share; else null.
    */
   public static String stockTout(CharSequence text) {
-    String found = moves(STOCK_TOUT_MOVES, text);
+    if (text == null || text.length() == 0) {
+      return null;
+    }
     // Touts pump shares nobody else follows; a tip on a listed share is a broker's or a
-    // newsletter's.
-    return found != null && STOCK_TOUT_MOVES.get(0).find(CuePattern.Text.of(text)) != null
-        ? found
-        : null;
+    // newsletter's. Asked first, since most mail names no such share.
+    CuePattern.Text lower = CuePattern.Text.of(text);
+    return STOCK_TOUT_MOVES.get(0).find(lower) == null
+        ? null
+        : moves(STOCK_TOUT_MOVES, lower, SALES_MOVES_NEEDED);
   }
 
   /**
@@ -1268,7 +1271,7 @@ public final class Content {
    * null.
    */
   public static String leadForm(CharSequence text) {
-    return moves(LEAD_FORM_MOVES, text);
+    return moves(LEAD_FORM_MOVES, text, SALES_MOVES_NEEDED);
   }
 
   /**
@@ -1277,7 +1280,7 @@ public final class Content {
    * null.
    */
   public static String homeIncome(CharSequence text) {
-    return moves(HOME_INCOME_MOVES, text);
+    return moves(HOME_INCOME_MOVES, text, SALES_MOVES_NEEDED);
   }
 
   /** Bulk mailing or mailing addresses offered for sale, or null. */
@@ -1285,20 +1288,24 @@ public final class Content {
     return BULK_MAIL_SALE.find(text);
   }
 
-  // One phrase per move found, joined in quotes, when at least two different moves occur.
-  private static String moves(List<CuePattern> moves, CharSequence text) {
+  // One phrase per move found, joined in quotes, when at least the needed number of different
+  // moves occur. The search stops once the moves left could no longer make up the number.
+  private static String moves(List<CuePattern> moves, CharSequence text, int needed) {
     if (text == null || text.length() == 0) {
       return null;
     }
     CuePattern.Text lower = CuePattern.Text.of(text);
     List<String> found = new ArrayList<>();
-    for (CuePattern p : moves) {
-      String phrase = p.find(lower);
+    for (int i = 0; i < moves.size(); i++) {
+      if (found.size() + moves.size() - i < needed) {
+        return null;
+      }
+      String phrase = moves.get(i).find(lower);
       if (phrase != null) {
         found.add(phrase);
       }
     }
-    return found.size() >= SALES_MOVES_NEEDED ? String.join("\", \"", found) : null;
+    return found.size() >= needed ? String.join("\", \"", found) : null;
   }
 
   /**
@@ -1324,18 +1331,7 @@ public final class Content {
    * occur; else null.
    */
   public static String extortion(CharSequence text) {
-    if (text == null || text.length() == 0) {
-      return null;
-    }
-    CuePattern.Text lower = CuePattern.Text.of(text);
-    List<String> found = new ArrayList<>();
-    for (CuePattern p : EXTORTION_MOVES) {
-      String phrase = p.find(lower);
-      if (phrase != null) {
-        found.add(phrase);
-      }
-    }
-    return found.size() >= EXTORTION_MOVES_NEEDED ? String.join("\", \"", found) : null;
+    return moves(EXTORTION_MOVES, text, EXTORTION_MOVES_NEEDED);
   }
 
   /** How many phrases a cue that joins them ({@link #salesPitch}) quotes; 0 for null. */

@@ -56,6 +56,14 @@ public final class CueBench {
     cues.put("hidden chars", Content::hiddenCharacters);
     cues.put("random code", Content::randomCode);
     cues.put("greeting", t -> Content.addressGreeting(t, List.of("someone@example.com")));
+    cues.put("windfall", Content::windfall);
+    cues.put("money proposal", Content::moneyProposal);
+    cues.put("extortion", Content::extortion);
+    cues.put("access for sale", Content::accessForSale);
+    cues.put("stock tout", Content::stockTout);
+    cues.put("lead form", Content::leadForm);
+    cues.put("home income", Content::homeIncome);
+    cues.put("bulk mail sale", Content::bulkMailSale);
 
     long[] lowering = new long[1];
     Map<String, Long> nanos = new LinkedHashMap<>();
