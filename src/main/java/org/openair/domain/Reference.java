@@ -222,21 +222,14 @@ public final class Reference {
    * combosquat the display name is there to cover.
    */
   public static String brandImpersonated(String displayName, String senderDomain) {
-    String brand = brandNamedIn(displayName);
-    String sender = Domains.registrable(senderDomain);
-    if (brand == null || sender == null || Domains.sameOrganisation(brand, sender)) {
+    NamedBrand named = namedBrand(displayName, senderDomain);
+    if (named == null || named.sameName()) {
       return null;
     }
-    String senderLabel = LookAlikes.label(sender);
-    String brandLabel = LookAlikes.label(brand);
-    if (senderLabel.equals(brandLabel)) {
+    if (named.nameRunIn() && (isPopularDomain(named.sender()) || !named.combined())) {
       return null;
     }
-    if (senderLabel.contains(brandLabel)
-        && (isPopularDomain(sender) || !combined(senderLabel, brandLabel))) {
-      return null;
-    }
-    return brand;
+    return named.brand();
   }
 
   /**
@@ -246,19 +239,39 @@ public final class Reference {
    * ({@code facebookmail.com}). Hyphenated ones and popular sites are not returned.
    */
   public static String brandInSenderDomain(String displayName, String senderDomain) {
+    NamedBrand named = namedBrand(displayName, senderDomain);
+    return named != null
+            && !named.sameName()
+            && named.nameRunIn()
+            && !isPopularDomain(named.sender())
+            && !named.combined()
+        ? named.brand()
+        : null;
+  }
+
+  /** A brand a display name names, and the registrable domain of a sender outside it. */
+  private record NamedBrand(String brand, String sender, String brandLabel, String senderLabel) {
+    boolean sameName() {
+      return senderLabel.equals(brandLabel);
+    }
+
+    boolean nameRunIn() {
+      return senderLabel.contains(brandLabel);
+    }
+
+    boolean combined() {
+      return Reference.combined(senderLabel, brandLabel);
+    }
+  }
+
+  // Null when the name names no brand or the sender belongs to the brand's organisation.
+  private static NamedBrand namedBrand(String displayName, String senderDomain) {
     String brand = brandNamedIn(displayName);
     String sender = Domains.registrable(senderDomain);
     if (brand == null || sender == null || Domains.sameOrganisation(brand, sender)) {
       return null;
     }
-    String senderLabel = LookAlikes.label(sender);
-    String brandLabel = LookAlikes.label(brand);
-    boolean carried =
-        !senderLabel.equals(brandLabel)
-            && senderLabel.contains(brandLabel)
-            && !isPopularDomain(sender)
-            && !combined(senderLabel, brandLabel);
-    return carried ? brand : null;
+    return new NamedBrand(brand, sender, LookAlikes.label(brand), LookAlikes.label(sender));
   }
 
   /** True when the label joins the brand's name to other words with hyphens ("ledger-ap"). */
