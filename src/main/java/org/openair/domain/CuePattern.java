@@ -37,8 +37,15 @@ public final class CuePattern {
   /** Characters that can begin a match as the text's last character. */
   private final long[] lasts;
 
+  /**
+   * Whether every match must begin at a word boundary ({@code \\b} opens the pattern and no
+   * alternative of the whole pattern goes without it): no match begins inside a word.
+   */
+  private final boolean wordStart;
+
   private CuePattern(Pattern pattern, BitSet pairs, BitSet lasts) {
     this.pattern = pattern;
+    this.wordStart = opensWithWordBoundary(pattern.pattern());
     this.pairs = pairs == null ? null : Arrays.copyOf(pairs.toLongArray(), TABLE * TABLE / 64);
     this.lasts = lasts == null ? null : Arrays.copyOf(lasts.toLongArray(), TABLE / 64);
   }
@@ -209,6 +216,11 @@ public final class CuePattern {
             continue;
           }
         }
+        // Two word characters in a row have no boundary between them, so a pattern that opens
+        // with one cannot match here: the pair table lets through many positions inside words.
+        if (wordStart && i > 0 && isWord(a) && isWord(chars[i - 1])) {
+          continue;
+        }
         matcher.region(i, n);
         if (matcher.lookingAt()) {
           return advance(true);
@@ -239,6 +251,38 @@ public final class CuePattern {
     public String group() {
       return text.substring(matcher.start(), matcher.end());
     }
+  }
+
+  // A word character as java.util.regex's \\b reads one (without UNICODE_CHARACTER_CLASS).
+  private static boolean isWord(char c) {
+    return c == '_' || Character.isLetterOrDigit(c);
+  }
+
+  // Whether the regex opens with \\b and has no "|" outside parentheses that would let an
+  // alternative begin without it.
+  private static boolean opensWithWordBoundary(String regex) {
+    if (!regex.startsWith("\\b")) {
+      return false;
+    }
+    int depth = 0;
+    boolean inClass = false;
+    for (int i = 2; i < regex.length(); i++) {
+      char c = regex.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (inClass) {
+        inClass = c != ']';
+      } else if (c == '[') {
+        inClass = true;
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+      } else if (c == '|' && depth == 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String upperCaseLiteral(String regex) {

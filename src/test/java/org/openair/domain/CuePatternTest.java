@@ -20,7 +20,9 @@ class CuePatternTest {
           "\\b(?:sie (?:haben|wurden) (?:\\p{L}+ )?gewonnen|vous avez gagn[e\u00e9])(?![\\p{L}])",
           "x",
           "(?<=dear )friend",
-          "\\bmilli?on (?:.{1,25} thousand\\s*)?(?:u\\.?s\\.?d?)\\b");
+          "\\bmilli?on (?:.{1,25} thousand\\s*)?(?:u\\.?s\\.?d?)\\b",
+          "\\b(?:in|to)\\b|ount|[|(]ew",
+          "\\bw[a-z|]+(?:\\)|x)?");
 
   private static final String[] WORDS = {
     "verify",
