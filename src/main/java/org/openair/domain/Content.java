@@ -1097,8 +1097,10 @@ public final class Content {
     if (text == null || text.length() == 0) {
       return null;
     }
-    CharSequence head =
-        text.length() > ADVANCE_FEE_REACH ? text.subSequence(0, ADVANCE_FEE_REACH) : text;
+    // Lower-cased once for both patterns, as advanceFee does.
+    CuePattern.Text head =
+        CuePattern.Text.of(
+            text.length() > ADVANCE_FEE_REACH ? text.subSequence(0, ADVANCE_FEE_REACH) : text);
     String deal = MONEY_DEAL.find(head);
     if (deal == null) {
       return null;

@@ -435,11 +435,7 @@ class MessageParserTest {
   }
 
   private Message withHtml(String html) {
-    String eml =
-        "From: news@shop.example\r\nTo: alice@corp.example\r\nSubject: s\r\n"
-            + "Content-Type: text/html; charset=utf-8\r\n\r\n"
-            + html;
-    return parser.parse("m1", eml.getBytes(StandardCharsets.UTF_8), CORP).message();
+    return parsedHtml(html).message();
   }
 
   private ParsedMessage parsedHtml(String html) {
